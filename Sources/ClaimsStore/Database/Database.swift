@@ -1,0 +1,145 @@
+import CSQLite
+import Foundation
+
+/// One SQLite connection, opened with foreign keys on and a busy timeout (WAL on request).
+/// Not thread-safe; use one connection per thread.
+public final class Database {
+    public enum Mode: Sendable { case readWrite, readOnly }
+
+    let handle: OpaquePointer
+    public let path: String
+    private var statementCache: [String: Statement] = [:]
+    private var transactionDepth = 0
+
+    /// Opens (and with `.readWrite`, creates) the database at `path`.
+    /// `busyTimeout` is how long a statement waits for another connection's lock.
+    public init(path: String, mode: Mode = .readWrite, busyTimeout: Duration = .seconds(10)) throws {
+        var handle: OpaquePointer?
+        let flags = (mode == .readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
+            | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            let error = SQLiteError(connection: handle, code: code, sql: nil)
+            sqlite3_close_v2(handle)
+            throw error
+        }
+        self.handle = handle
+        self.path = path
+        let milliseconds = busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
+        sqlite3_busy_timeout(handle, Int32(clamping: milliseconds))
+        do {
+            try execute("PRAGMA foreign_keys = ON")
+        } catch {
+            statementCache.removeAll()
+            sqlite3_close_v2(handle)
+            throw error
+        }
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more SQL statements that take no parameters (schema scripts, pragmas).
+    public func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        if code != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_free(message)
+            throw SQLiteError(code: code & 0xFF, extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql)
+        }
+    }
+
+    /// A new prepared statement (finalized when released).
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement(database: self, sql: sql)
+    }
+
+    /// A prepared statement kept for the life of the connection; for hot paths.
+    public func cached(_ sql: String) throws -> Statement {
+        if let statement = statementCache[sql] { return statement }
+        let statement = try prepare(sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// Runs a write statement with positional parameters; returns the number of changed rows.
+    @discardableResult
+    public func run(_ sql: String, _ values: any SQLBindable...) throws -> Int {
+        try cached(sql).bind(values).run()
+        return changes
+    }
+
+    /// Runs a query with positional parameters and maps each row.
+    public func query<T>(_ sql: String, _ values: [any SQLBindable] = [], _ transform: (Row) throws -> T) throws -> [T] {
+        try cached(sql).bind(values).map(transform)
+    }
+
+    /// The first row of a query, mapped, or nil.
+    public func queryOne<T>(_ sql: String, _ values: [any SQLBindable] = [], _ transform: (Row) throws -> T) throws -> T? {
+        let statement = try cached(sql).bind(values)
+        defer { sqlite3_reset(statement.handle) }
+        return try statement.step() ? transform(statement.row) : nil
+    }
+
+    /// The first column of the first row.
+    public func scalar(_ sql: String, _ values: [any SQLBindable] = []) throws -> SQLValue {
+        try queryOne(sql, values) { $0[0] } ?? .null
+    }
+
+    public func scalarInt(_ sql: String, _ values: [any SQLBindable] = []) throws -> Int {
+        if case .integer(let v) = try scalar(sql, values) { return Int(v) }
+        return 0
+    }
+
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    /// Nested calls become savepoints, so an inner failure rolls back only its own work.
+    /// The outer transaction is `BEGIN IMMEDIATE`, taking the write lock up front, so that
+    /// a busy database is waited for at the start instead of failing half-way.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        let savepoint = "sp\(transactionDepth)"
+        if transactionDepth == 0 {
+            try execute("BEGIN IMMEDIATE")
+        } else {
+            try execute("SAVEPOINT \(savepoint)")
+        }
+        transactionDepth += 1
+        do {
+            let result = try body()
+            transactionDepth -= 1
+            if transactionDepth == 0 {
+                try execute("COMMIT")
+            } else {
+                try execute("RELEASE \(savepoint)")
+            }
+            return result
+        } catch {
+            transactionDepth -= 1
+            if transactionDepth == 0 {
+                try? execute("ROLLBACK")
+            } else {
+                try? execute("ROLLBACK TO \(savepoint)")
+                try? execute("RELEASE \(savepoint)")
+            }
+            throw error
+        }
+    }
+
+    /// Switches to write-ahead logging (readers never block the writer) with `synchronous=NORMAL`,
+    /// which in WAL mode is still crash-safe for the database (a power cut may lose the last commit).
+    /// Done after the file is known to be ours, so that opening a foreign file changes nothing in it.
+    public func enableWriteAheadLog() throws {
+        guard path != ":memory:" && !path.isEmpty else { return }
+        try execute("PRAGMA journal_mode = WAL")
+        try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    /// SQLite's version string.
+    public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
+}

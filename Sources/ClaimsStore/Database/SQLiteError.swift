@@ -1,0 +1,41 @@
+import Foundation
+import CSQLite
+
+/// An error reported by SQLite, carrying everything needed to understand it:
+/// the primary and extended result codes, SQLite's message and the SQL that failed.
+public struct SQLiteError: Error, CustomStringConvertible, Sendable {
+    public let code: Int32
+    public let extendedCode: Int32
+    public let message: String
+    public let sql: String?
+
+    public init(code: Int32, extendedCode: Int32? = nil, message: String, sql: String? = nil) {
+        self.code = code
+        self.extendedCode = extendedCode ?? code
+        self.message = message
+        self.sql = sql
+    }
+
+    /// Builds the error from the connection's current error state.
+    init(connection: OpaquePointer?, code: Int32, sql: String?) {
+        let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+            ?? String(cString: sqlite3_errstr(code))
+        let extended = connection.map { sqlite3_extended_errcode($0) } ?? code
+        self.init(code: code & 0xFF, extendedCode: extended, message: message, sql: sql)
+    }
+
+    /// True when another connection holds the lock (worth retrying).
+    public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
+    /// True for a UNIQUE / PRIMARY KEY violation.
+    public var isUniqueViolation: Bool {
+        extendedCode == 2067 /* SQLITE_CONSTRAINT_UNIQUE */ || extendedCode == 1555 /* SQLITE_CONSTRAINT_PRIMARYKEY */
+    }
+
+    public var description: String {
+        var text = "SQLite error \(code)"
+        if extendedCode != code { text += " (extended \(extendedCode))" }
+        text += ": \(message)"
+        if let sql { text += " — in: \(sql.trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))" }
+        return text
+    }
+}

@@ -1,0 +1,39 @@
+/// An article as read from input, before cleaning and storing.
+public struct ArticleDraft: Sendable {
+    /// Where it came from: the path as given, `-` for standard input, with `:LINE` for JSON Lines.
+    public var source: String
+    public var title: String?
+    public var body: String
+    public var url: String?
+    public var outlet: String?
+    /// ISO 8601 date or date-time.
+    public var published: String?
+    /// Unknown input keys, kept as a JSON object.
+    public var extra: JSONValue?
+    /// True for a plain-text document, whose first line is its title; false for a JSON record,
+    /// whose body is all text (a missing title is derived from its first sentence).
+    public var isPlainText: Bool
+
+    public init(source: String, title: String? = nil, body: String, url: String? = nil, outlet: String? = nil,
+                published: String? = nil, extra: JSONValue? = nil, isPlainText: Bool = true) {
+        self.source = source
+        self.title = title
+        self.body = body
+        self.url = url
+        self.outlet = outlet
+        self.published = published
+        self.extra = extra
+        self.isPlainText = isPlainText
+    }
+}
+
+/// A cleaned article, ready to store.
+public struct CleanArticle: Sendable, Equatable {
+    public var source: String
+    public var title: String
+    public var body: String
+    public var url: String?
+    public var outlet: String?
+    public var published: String?
+    public var extraJSON: String?
+}

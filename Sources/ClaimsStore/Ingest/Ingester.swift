@@ -1,0 +1,105 @@
+import Foundation
+
+/// What one `ingest` run did.
+public struct IngestReport: Sendable {
+    public var inserted: [Int] = []
+    public var duplicates = 0
+    public var failures: [InputProblem] = []
+    public var warnings: [InputProblem] = []
+    public var notes: [InputProblem] = []
+    public var elapsedSeconds = 0.0
+
+    /// The one-line summary printed at the end.
+    public var summary: String {
+        var text = "ingested: \(inserted.count) new, \(duplicates) duplicate\(duplicates == 1 ? "" : "s"), \(failures.count) failed"
+        text += String(format: " in %.2fs", elapsedSeconds)
+        if !warnings.isEmpty { text += ", \(warnings.count) skipped" }
+        if !notes.isEmpty { text += ", \(notes.count) transcoded" }
+        return text
+    }
+
+    public var json: JSONValue {
+        .object([
+            ("new", .int(inserted.count)), ("duplicates", .int(duplicates)), ("failed", .int(failures.count)),
+            ("elapsed_seconds", .double((elapsedSeconds * 1000).rounded() / 1000)),
+            ("article_ids", .array(inserted.map { .int($0) })),
+            ("failures", .array(failures.map { .object([("location", .string($0.location)), ("reason", .string($0.reason))]) })),
+            ("skipped", .array(warnings.map { .object([("location", .string($0.location)), ("reason", .string($0.reason))]) })),
+            ("notes", .array(notes.map { .object([("location", .string($0.location)), ("note", .string($0.reason))]) })),
+        ])
+    }
+}
+
+/// Reads inputs, cleans each article and stores it in its own transaction, so a bad article
+/// never takes others down and nothing is ever half-written.
+public final class Ingester {
+    public let database: ClaimsDatabase
+    public var readerOptions: InputReader.Options
+    /// Called after each article (stored, duplicate or failed), for progress display.
+    public var progress: ((IngestReport) -> Void)?
+
+    private let cleaner = ArticleCleaner()
+    private let articleStore: ArticleStore
+
+    public init(database: ClaimsDatabase, readerOptions: InputReader.Options = .init()) {
+        self.database = database
+        self.readerOptions = readerOptions
+        self.articleStore = ArticleStore(database: database)
+    }
+
+    public func ingest(paths: [String]) throws -> IngestReport {
+        let started = Date()
+        var report = IngestReport()
+        let collected = InputCollector().collect(paths)
+        report.failures = collected.failures
+        report.warnings = collected.warnings
+        let reader = InputReader(options: readerOptions)
+        for item in collected.items {
+            try reader.read(item) { event in
+                switch event {
+                case .problem(let problem): report.failures.append(problem)
+                case .note(let note): report.notes.append(note)
+                case .article(let draft): try store(draft, into: &report)
+                }
+                progress?(report)
+            }
+        }
+        report.elapsedSeconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// Stores articles given in memory (the demo corpus, tests).
+    public func ingest(drafts: [ArticleDraft]) throws -> IngestReport {
+        let started = Date()
+        var report = IngestReport()
+        for draft in drafts {
+            try store(draft, into: &report)
+            progress?(report)
+        }
+        report.elapsedSeconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// Cleans and stores one article in its own transaction. Problems with the article are
+    /// recorded as failures; problems with the database (locked, full, read-only) are thrown,
+    /// since every later article would fail the same way.
+    private func store(_ draft: ArticleDraft, into report: inout IngestReport) throws {
+        do {
+            let clean = try cleaner.clean(draft)
+            let result = try database.connection.transaction { try articleStore.insert(clean) }
+            switch result {
+            case .inserted(let id): report.inserted.append(id)
+            case .duplicate: report.duplicates += 1
+            }
+        } catch let error as IngestError {
+            report.failures.append(InputProblem(location: draft.source, reason: error.description))
+        } catch let error as SQLiteError where Self.isArticleError(error) {
+            report.failures.append(InputProblem(location: draft.source, reason: "not stored: \(error.message)"))
+        }
+    }
+
+    /// SQLite errors caused by one article's data rather than by the database as a whole.
+    static func isArticleError(_ error: SQLiteError) -> Bool {
+        ![5, 6, 8, 10, 11, 13, 14, 26].contains(error.code)   // BUSY LOCKED READONLY IOERR CORRUPT FULL CANTOPEN NOTADB
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// One thing to read: a file, or standard input.
+public enum InputItem: Equatable, Sendable {
+    case file(path: String)
+    case standardInput
+
+    public var displayName: String {
+        switch self {
+        case .file(let path): return path
+        case .standardInput: return "-"
+        }
+    }
+}
+
+/// A problem with one input (or one line of it): where, and what is wrong.
+public struct InputProblem: Error, CustomStringConvertible, Equatable, Sendable {
+    /// `path`, or `path:line` for JSON Lines.
+    public let location: String
+    public let reason: String
+    public init(location: String, reason: String) {
+        self.location = location
+        self.reason = reason
+    }
+    public var description: String { "\(location): \(reason)" }
+}
+
+/// Expands the paths given to `ingest` into input items: files as they are, directories
+/// recursively (only `.txt`, `.md`, `.json`, `.jsonl`, in name order), `-` for standard input.
+/// Missing paths are failures; symlink loops and special files (FIFOs, devices, sockets)
+/// are skipped with a warning.
+public struct InputCollector {
+    public static let articleExtensions: Set<String> = ["txt", "md", "json", "jsonl"]
+
+    public struct Result {
+        public var items: [InputItem] = []
+        public var failures: [InputProblem] = []
+        public var warnings: [InputProblem] = []
+    }
+
+    public init() {}
+
+    public func collect(_ paths: [String]) -> Result {
+        var result = Result()
+        var visitedDirectories = Set<String>()
+        var seenFiles = Set<String>()
+        for path in paths {
+            if path == "-" {
+                result.items.append(.standardInput)
+                continue
+            }
+            visit(path, explicit: true, into: &result, visitedDirectories: &visitedDirectories, seenFiles: &seenFiles)
+        }
+        return result
+    }
+
+    private func visit(_ path: String, explicit: Bool, into result: inout Result,
+                       visitedDirectories: inout Set<String>, seenFiles: inout Set<String>) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let reason = errno == ENOENT ? (lstat(path, &info) == 0 ? "broken symbolic link" : "no such file or directory")
+                : String(cString: strerror(errno))
+            if explicit { result.failures.append(InputProblem(location: path, reason: reason)) }
+            else { result.warnings.append(InputProblem(location: path, reason: "skipped: \(reason)")) }
+            return
+        }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR {
+            let real = realPath(path)
+            guard visitedDirectories.insert(real).inserted else {
+                result.warnings.append(InputProblem(location: path, reason: "skipped: directory already visited (symbolic link loop?)"))
+                return
+            }
+            let entries: [String]
+            do {
+                entries = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+            } catch {
+                result.failures.append(InputProblem(location: path, reason: "cannot list directory: permission denied or unreadable"))
+                return
+            }
+            for entry in entries where !entry.hasPrefix(".") {
+                let child = path.hasSuffix("/") ? path + entry : path + "/" + entry
+                var childInfo = stat()
+                if stat(child, &childInfo) == 0, childInfo.st_mode & S_IFMT == S_IFREG {
+                    let ext = (entry as NSString).pathExtension.lowercased()
+                    guard Self.articleExtensions.contains(ext) else { continue }
+                }
+                visit(child, explicit: false, into: &result, visitedDirectories: &visitedDirectories, seenFiles: &seenFiles)
+            }
+        } else if type == S_IFREG {
+            let real = realPath(path)
+            if seenFiles.insert(real).inserted { result.items.append(.file(path: path)) }
+        } else {
+            result.warnings.append(InputProblem(location: path, reason: "skipped: not a regular file (FIFO, device or socket)"))
+        }
+    }
+
+    private func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+
+/// Reads articles from one input: a plain-text article (`.txt`, `.md`), JSON Lines (`.jsonl`,
+/// or `.json` holding one object per line), a JSON array or object (`.json`), or standard input
+/// (sniffed: `{` or `[` first means JSON). Each article or problem is handed to a callback as it is
+/// read, so large inputs stream.
+public struct InputReader {
+    public struct Options: Sendable {
+        /// Largest file (or standard input) read as one plain-text/JSON document, and the longest JSON line.
+        public var maxBytes: Int = 50 * 1024 * 1024
+        /// Metadata for plain-text articles of this call (`--outlet`, `--url`, `--published`).
+        public var outlet: String?
+        public var url: String?
+        public var published: String?
+        public init() {}
+    }
+
+    /// What reading produced: an article, or a problem at a location.
+    public enum Event {
+        case article(ArticleDraft)
+        case problem(InputProblem)
+        /// A note for the summary (e.g. transcoded from Windows-1256).
+        case note(InputProblem)
+    }
+
+    public let options: Options
+    public init(options: Options = Options()) { self.options = options }
+
+    public func read(_ item: InputItem, _ handle: (Event) throws -> Void) throws {
+        let name = item.displayName
+        let fd: Int32
+        switch item {
+        case .standardInput: fd = 0
+        case .file(let path):
+            fd = open(path, O_RDONLY)
+            guard fd >= 0 else {
+                let reason = errno == EACCES ? "permission denied" : String(cString: strerror(errno))
+                try handle(.problem(InputProblem(location: name, reason: "cannot open: \(reason)")))
+                return
+            }
+        }
+        defer { if fd != 0 { close(fd) } }
+        let ext = name == "-" ? "" : (name as NSString).pathExtension.lowercased()
+        if ext == "jsonl" {
+            try readJSONLines(fd: fd, name: name, handle)
+            return
+        }
+        // Whole-document formats: read up to the limit.
+        let bytes: [UInt8]
+        do {
+            bytes = try readAll(fd: fd)
+        } catch let error as InputProblem {
+            try handle(.problem(InputProblem(location: name, reason: error.reason)))
+            return
+        }
+        let decoded: (text: String, encoding: TextDecoder.Encoding)
+        do {
+            decoded = try TextDecoder.decode(bytes)
+        } catch {
+            try handle(.problem(InputProblem(location: name, reason: "\(error)")))
+            return
+        }
+        if decoded.encoding == .cp1256 || decoded.encoding == .utf16LE || decoded.encoding == .utf16BE {
+            try handle(.note(InputProblem(location: name, reason: "transcoded from \(decoded.encoding.rawValue)")))
+        }
+        let firstCharacter = decoded.text.first(where: { !$0.isWhitespace })
+        let looksJSON = firstCharacter == "{" || firstCharacter == "["
+        if ext == "json" || (ext != "txt" && ext != "md" && looksJSON) {
+            try readJSONDocument(decoded.text, name: name, handle)
+        } else {
+            guard decoded.text.contains(where: { !$0.isWhitespace }) else {
+                try handle(.problem(InputProblem(location: name, reason: bytes.isEmpty ? "empty file" : "only whitespace")))
+                return
+            }
+            try handle(.article(ArticleDraft(source: name, body: decoded.text, url: options.url,
+                                             outlet: options.outlet, published: options.published)))
+        }
+    }
+
+    private func readAll(fd: Int32) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, 1 << 16) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputProblem(location: "", reason: errno == EISDIR ? "is a directory" : "read error: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > options.maxBytes {
+                throw InputProblem(location: "", reason: "larger than the limit of \(options.maxBytes) bytes (raise it with --max-bytes)")
+            }
+        }
+        return bytes
+    }
+
+    private func readJSONLines(fd: Int32, name: String, _ handle: (Event) throws -> Void) throws {
+        let reader = LineReader(fileDescriptor: fd, maxLineBytes: options.maxBytes)
+        var lineNumber = 0
+        var sawContent = false
+        while let line = try reader.next() {
+            lineNumber += 1
+            let location = "\(name):\(lineNumber)"
+            switch line {
+            case .tooLong(let count):
+                sawContent = true
+                try handle(.problem(InputProblem(location: location, reason: "line of \(count) bytes exceeds the limit of \(options.maxBytes) (raise it with --max-bytes)")))
+            case .text(var bytes):
+                if lineNumber == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    sawContent = true
+                    try handle(.problem(InputProblem(location: location, reason: "not valid UTF-8")))
+                    continue
+                }
+                guard text.contains(where: { !$0.isWhitespace }) else { continue }
+                sawContent = true
+                do {
+                    let value = try JSONParser.parse(text)
+                    try handle(.article(try JSONArticleMapper.draft(from: value, source: location)))
+                } catch let error as JSONParser.ParseError {
+                    try handle(.problem(InputProblem(location: location, reason: "invalid JSON: \(error.message)")))
+                } catch let error as IngestError {
+                    try handle(.problem(InputProblem(location: location, reason: error.description)))
+                }
+            }
+        }
+        if !sawContent {
+            try handle(.problem(InputProblem(location: name, reason: "empty file")))
+        }
+    }
+
+    private func readJSONDocument(_ text: String, name: String, _ handle: (Event) throws -> Void) throws {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(text)
+        } catch let error as JSONParser.ParseError {
+            // Not one JSON document: maybe JSON Lines in a .json file.
+            if text.first(where: { !$0.isWhitespace }) == "{", text.contains("\n") {
+                try readJSONLinesText(text, name: name, handle)
+            } else {
+                try handle(.problem(InputProblem(location: name, reason: "invalid JSON: \(lineAndColumn(text, error.offset))\(error.message.drop(while: { $0 != ":" }).dropFirst(2))")))
+            }
+            return
+        }
+        switch value {
+        case .array(let items):
+            if items.isEmpty { try handle(.problem(InputProblem(location: name, reason: "empty JSON array"))) }
+            for (index, item) in items.enumerated() {
+                let location = "\(name)[\(index)]"
+                do { try handle(.article(try JSONArticleMapper.draft(from: item, source: location))) }
+                catch let error as IngestError { try handle(.problem(InputProblem(location: location, reason: error.description))) }
+            }
+        default:
+            do { try handle(.article(try JSONArticleMapper.draft(from: value, source: name))) }
+            catch let error as IngestError { try handle(.problem(InputProblem(location: name, reason: error.description))) }
+        }
+    }
+
+    private func readJSONLinesText(_ text: String, name: String, _ handle: (Event) throws -> Void) throws {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard line.contains(where: { !$0.isWhitespace }) else { continue }
+            let location = "\(name):\(index + 1)"
+            do {
+                try handle(.article(try JSONArticleMapper.draft(from: try JSONParser.parse(String(line)), source: location)))
+            } catch let error as JSONParser.ParseError {
+                try handle(.problem(InputProblem(location: location, reason: "invalid JSON: \(error.message)")))
+            } catch let error as IngestError {
+                try handle(.problem(InputProblem(location: location, reason: error.description)))
+            }
+        }
+    }
+
+    private func lineAndColumn(_ text: String, _ byteOffset: Int) -> String {
+        var line = 1, column = 1, offset = 0
+        for byte in text.utf8 {
+            if offset == byteOffset { break }
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            offset += 1
+        }
+        return "line \(line), column \(column): "
+    }
+}
+
+/// Maps a JSON object to an article: `title`, `body` or `text`, `url`, `outlet`, `published` or
+/// `date`; every other key goes to `extra`.
+public enum JSONArticleMapper {
+    static let known: Set<String> = ["title", "body", "text", "url", "outlet", "published", "date"]
+
+    public static func draft(from value: JSONValue, source: String) throws -> ArticleDraft {
+        guard case .object(let fields) = value else {
+            throw IngestError.badRecord("expected a JSON object with \"title\" and \"body\", got \(typeName(value))")
+        }
+        func string(_ key: String) throws -> String? {
+            guard let field = fields.first(where: { $0.0 == key })?.1 else { return nil }
+            switch field {
+            case .null: return nil
+            case .string(let s): return s
+            default: throw IngestError.badRecord("field \"\(key)\" must be a string, got \(typeName(field))")
+            }
+        }
+        let body = try string("body") ?? string("text")
+        guard let body, body.contains(where: { !$0.isWhitespace }) else {
+            throw IngestError.badRecord(fields.contains(where: { $0.0 == "body" || $0.0 == "text" })
+                ? "empty \"body\"" : "missing \"body\" (or \"text\")")
+        }
+        var published = try string("published") ?? string("date")
+        if let given = published {
+            if let date = CalendarDate(iso: given) { published = given.count > 10 ? given : date.iso }
+            else if let found = ArabicDates.firstDate(in: given) { published = found.iso }
+            else { throw IngestError.badRecord("field \"published\" is not a date: \"\(given.prefix(40))\"") }
+        }
+        let extra = fields.filter { !known.contains($0.0) }
+        return ArticleDraft(source: source, title: try string("title"), body: body, url: try string("url"),
+                            outlet: try string("outlet"), published: published,
+                            extra: extra.isEmpty ? nil : .object(extra), isPlainText: false)
+    }
+
+    static func typeName(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .int, .double: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}

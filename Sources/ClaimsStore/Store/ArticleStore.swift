@@ -1,0 +1,56 @@
+import Foundation
+
+/// Stores and reads articles. Every write runs inside the caller's transaction or its own.
+public struct ArticleStore {
+    public let database: ClaimsDatabase
+    let stemmer: CliticStemmer
+    var connection: Database { database.connection }
+
+    public init(database: ClaimsDatabase, stemmer: CliticStemmer = CliticStemmer()) {
+        self.database = database
+        self.stemmer = stemmer
+    }
+
+    public enum InsertResult: Equatable, Sendable {
+        case inserted(id: Int)
+        case duplicate(existingID: Int)
+    }
+
+    /// The dedupe key: SHA-256 of the normalised body with white space collapsed.
+    public static func contentHash(of body: String) -> String {
+        let normalized = ArabicNormalizer.normalize(body)
+        let collapsed = normalized.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return SHA256.hex(of: collapsed)
+    }
+
+    /// Inserts `article` unless an article with the same normalised body exists.
+    public func insert(_ article: CleanArticle, ingestedAt: String = ArticleStore.now()) throws -> InsertResult {
+        let hash = Self.contentHash(of: article.body)
+        if let existing = try connection.queryOne("SELECT id FROM articles WHERE content_hash = ?", [hash], { $0.int(0) }) {
+            return .duplicate(existingID: existing)
+        }
+        try connection.cached("""
+            INSERT INTO articles (source, url, outlet, title, published, body, content_hash, extra, ingested_at, title_search, body_search)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).bind([
+                article.source, article.url, article.outlet, article.title, article.published, article.body, hash,
+                article.extraJSON, ingestedAt, stemmer.searchForm(of: article.title), stemmer.searchForm(of: article.body),
+            ] as [any SQLBindable]).run()
+        return .inserted(id: Int(connection.lastInsertRowID))
+    }
+
+    public func article(id: Int) throws -> Article? {
+        try connection.queryOne("SELECT \(Article.columns) FROM articles WHERE id = ?", [id], Article.init(row:))
+    }
+
+    public func count() throws -> Int {
+        try connection.scalarInt("SELECT count(*) FROM articles")
+    }
+
+    /// Current UTC time as ISO 8601 (`2024-12-07T10:00:00Z`).
+    public static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,34 @@
+/// `claims demo`: ingests the sample corpus the binary carries and describes what was found.
+public enum DemoReport {
+    /// The bundled articles as drafts (source `sample:NAME`).
+    public static var sampleDrafts: [ArticleDraft] {
+        EmbeddedResources.sampleArticles.map { ArticleDraft(source: "sample:" + $0.name, body: $0.text) }
+    }
+
+    /// Example searches the report runs, one per normalisation case.
+    static let searches = ["سفارة", "ايران", "فعالة", "\"دير الزور\"", "حمص AND انسحبت"]
+
+    public static func run(database: ClaimsDatabase) throws -> String {
+        let report = try Ingester(database: database).ingest(drafts: sampleDrafts)
+        var text = "claims demo — \(database.path)\n"
+        text += report.summary + "\n\n"
+        text += "Articles:\n"
+        let articles = try database.connection.query(
+            "SELECT id, coalesce(outlet, '-'), coalesce(published, '-'), title FROM articles ORDER BY id") {
+                ($0.int(0), $0.string(1), $0.string(2), $0.string(3))
+        }
+        for (id, outlet, published, title) in articles {
+            text += "  #\(id)  \(DisplayWidth.pad(published, to: 16))  \(DisplayWidth.pad(DisplayWidth.truncate(outlet, to: 16), to: 16))  \(DisplayWidth.truncate(title, to: 70))\n"
+        }
+        text += "\nSearches (normalised and clitic-aware):\n"
+        let engine = SearchEngine(database: database)
+        for query in searches {
+            let hits = try engine.search(query, filter: ArticleFilter(limit: 3))
+            text += "  claims search '\(query)' → \(hits.count == 3 ? "3+" : String(hits.count)) article(s)\n"
+            if let first = hits.first {
+                text += "    #\(first.articleID): \(DisplayWidth.truncate(first.snippet, to: 110))\n"
+            }
+        }
+        return text
+    }
+}

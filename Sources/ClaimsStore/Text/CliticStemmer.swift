@@ -1,0 +1,117 @@
+/// Light clitic segmentation for Arabic words: strips proclitics (و ف ب ل ك ال لل and their
+/// combinations) and enclitic pronouns (ها هم هما هن كم كن نا ه), guarded by the `Lexicon`.
+/// It does not touch derivational morphology: `سفارة`, `السفارة`, `والسفارة`, `بالسفارة` and
+/// `سفارتها` all become `سفاره`, but `سفارات` stays `سفارات`.
+///
+/// Input and output are normalised text (see `ArabicNormalizer`); the result has ة folded to ه.
+public struct CliticStemmer: Sendable {
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon = .builtIn) {
+        self.lexicon = lexicon
+    }
+
+    private static let alef: Unicode.Scalar = "\u{0627}", lam: Unicode.Scalar = "\u{0644}"
+    private static let waw: Unicode.Scalar = "\u{0648}", fa: Unicode.Scalar = "\u{0641}"
+    private static let ba: Unicode.Scalar = "\u{0628}", kaf: Unicode.Scalar = "\u{0643}"
+    private static let ta: Unicode.Scalar = "\u{062A}", taMarbuta: Unicode.Scalar = "\u{0629}"
+    private static let ha: Unicode.Scalar = "\u{0647}"
+    private static let noon: Unicode.Scalar = "\u{0646}", meem: Unicode.Scalar = "\u{0645}"
+
+    // Two- and three-letter enclitic pronouns, longest first.
+    private static let pronounSuffixes: [[Unicode.Scalar]] = [
+        ["\u{0647}", "\u{0645}", "\u{0627}"],   // هما
+        ["\u{0643}", "\u{0645}", "\u{0627}"],   // كما
+        ["\u{0647}", "\u{0627}"],               // ها
+        ["\u{0647}", "\u{0645}"],               // هم
+        ["\u{0647}", "\u{0646}"],               // هن
+        ["\u{0643}", "\u{0645}"],               // كم
+        ["\u{0643}", "\u{0646}"],               // كن
+        ["\u{0646}", "\u{0627}"],               // نا
+    ]
+
+    /// The stem of one normalised word (ta marbuta kept). Non-Arabic words come back unchanged.
+    public func stem(_ word: String) -> String {
+        var letters = Array(word.unicodeScalars)
+        guard let first = letters.first, (0x0600...0x06FF).contains(first.value) else { return word }
+        if !lexicon.isProtected(word) {
+            stripProclitics(&letters)
+            stripEnclitic(&letters)
+        }
+        if letters.last == Self.taMarbuta { letters[letters.count - 1] = Self.ha }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: letters)
+        return String(result)
+    }
+
+    /// The form of a prefix query term (`سيطر*`, `السفار*`): only the article is stripped, since a
+    /// word cut short cannot be checked against the lexicon (`بلينك*` must keep its ب).
+    public func stemPrefix(_ word: String) -> String {
+        var letters = Array(word.unicodeScalars)
+        if letters.count >= 4, letters[0] == Self.alef, letters[1] == Self.lam { letters.removeFirst(2) }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: letters.map { $0 == Self.taMarbuta ? Self.ha : $0 })
+        return String(result)
+    }
+
+    private func isProtected(_ letters: ArraySlice<Unicode.Scalar>) -> Bool {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: letters)
+        return lexicon.isProtected(String(view))
+    }
+
+    private func stripProclitics(_ letters: inout [Unicode.Scalar]) {
+        var start = 0
+        // Conjunction و or ف (at most one).
+        if letters.count - start >= 4, letters[start] == Self.waw || letters[start] == Self.fa,
+           !isProtected(letters[start...]) {
+            start += 1
+        }
+        // Article forms: ال, and لل (= ل + ال); a preposition ب / ك / ل before ال.
+        let rest = letters.count - start
+        if rest >= 4, letters[start] == Self.alef, letters[start + 1] == Self.lam {
+            start += 2
+        } else if rest >= 5, [Self.ba, Self.kaf, Self.fa].contains(letters[start]),
+                  letters[start + 1] == Self.alef, letters[start + 2] == Self.lam {
+            start += 3
+        } else if rest >= 4, letters[start] == Self.lam, letters[start + 1] == Self.lam {
+            start += 2
+        } else if rest >= 4, [Self.ba, Self.kaf, Self.lam].contains(letters[start]),
+                  !isProtected(letters[start...]) {
+            // A bare preposition on a noun without the article: بسفارة, لرويترز.
+            start += 1
+        }
+        if start > 0 { letters.removeFirst(start) }
+    }
+
+    private func stripEnclitic(_ letters: inout [Unicode.Scalar]) {
+        guard !isProtected(letters[...]) else { return }
+        var stripped = false
+        for suffix in Self.pronounSuffixes where letters.count - suffix.count >= 3 && letters.suffix(suffix.count).elementsEqual(suffix) {
+            letters.removeLast(suffix.count)
+            stripped = true
+            break
+        }
+        if !stripped, letters.count >= 4, letters.last == Self.ha, letters[letters.count - 2] != Self.alef {
+            letters.removeLast()
+            stripped = true
+        }
+        // A ta marbuta becomes ت before a pronoun: سفارتها → سفارة. Plurals in ات keep their ت.
+        if stripped, letters.count >= 4, letters.last == Self.ta, letters[letters.count - 2] != Self.alef {
+            letters[letters.count - 1] = Self.taMarbuta
+        }
+    }
+
+    /// Normalises and stems every word of `text`, joined by spaces: the form the full-text index holds.
+    public func searchForm(of text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for token in Tokenizer.tokenize(text) {
+            let normalized = ArabicNormalizer.normalize(token.text, foldTaMarbuta: false)
+            guard !normalized.isEmpty else { continue }
+            if !output.isEmpty { output.append(" ") }
+            output.append(stem(normalized))
+        }
+        return output
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import ClaimsStore
+import Foundation
+
+@main
+struct ClaimsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claims",
+        abstract: "Turn Arabic news articles into an SQLite database of articles, entities and attributed claims.",
+        discussion: """
+            Examples:
+              claims demo
+              claims ingest Examples/articles
+              claims search "السفارة الإيرانية"
+              claims search 'حمص AND انسحاب' --since 2024-12-06 --format json
+
+            The database is --db, else $CLAIMS_DB, else ./claims.db.
+            Exit codes: 0 success, 1 some input or operation failed, 2 usage or query error.
+            """,
+        subcommands: [Ingest.self, Search.self, Show.self, Stats.self, Demo.self]
+    )
+
+    // Declared here too so that `claims --db X search …` works as well as `claims search --db X …`.
+    @OptionGroup var global: GlobalOptions
+
+    /// Runs the command, mapping errors to the documented exit codes (2 for usage and query errors).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ClaimsError {
+            Terminal.error(error.description)
+            Foundation.exit(error.isUsageError ? 2 : 1)
+        } catch let error as SQLiteError {
+            Terminal.error("database error: \(error.message)")
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code == .failure && !(error is ValidationError) && "\(type(of: error))" != "CommandError" {
+                exit(withError: error)
+            }
+            // Argument-parser usage errors (exit 64 by default) use our documented code 2.
+            let message = fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// The options every command shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $CLAIMS_DB, else ./claims.db).", valueName: "path"))
+    var db: String?
+
+    var databasePath: String {
+        db ?? ProcessInfo.processInfo.environment["CLAIMS_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "claims.db"
+    }
+
+    /// Opens the database for a read command: a missing file is an error, never created.
+    func openForReading() throws -> ClaimsDatabase {
+        try ClaimsDatabase(path: databasePath, create: false)
+    }
+
+    func openForWriting() throws -> ClaimsDatabase {
+        try ClaimsDatabase(path: databasePath, create: true)
+    }
+}
+
+/// `--format` for listing commands.
+struct FormatOption: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, json, jsonl or csv.")
+    var format: OutputFormat = .table
+}
+
+extension OutputFormat: ExpressibleByArgument {}

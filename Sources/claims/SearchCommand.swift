@@ -1,0 +1,45 @@
+import ArgumentParser
+import ClaimsStore
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Full-text search of the articles (Arabic-aware: diacritics, alef forms, clitics).",
+        discussion: """
+            Words match whatever their clitics and spelling: سفارة finds السفارة, والسفارة, بالسفارة,
+            سفارتها; ايران finds إيران. Use "double quotes" for a phrase, AND / OR / NOT, parentheses,
+            and a trailing * for a prefix.
+
+            Examples:
+              claims search سفارة
+              claims search '"السفارة الإيرانية"'
+              claims search 'حمص AND (انسحاب OR انسحبت)' --since 2024-12-06
+              claims search 'سيطر*' --outlet "القدس العربي" --format json
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
+
+    @Argument(help: "The query.")
+    var query: String
+
+    @Option(help: "Only articles of this outlet.")
+    var outlet: String?
+
+    @Option(help: "Only articles published on or after this date (YYYY-MM-DD).")
+    var since: String?
+
+    @Option(help: "Only articles published on or before this date (YYYY-MM-DD).")
+    var until: String?
+
+    @Option(help: "At most this many results.")
+    var limit: Int = 20
+
+    func run() throws {
+        let database = try global.openForReading()
+        let hits = try SearchEngine(database: database)
+            .search(query, filter: ArticleFilter(outlet: outlet, since: since, until: until, limit: limit))
+        Terminal.render(hits.map(\.json), columns: ["article_id", "title", "outlet", "published", "snippet", "rank"],
+                        format: output.format)
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Sets up, builds claims in release mode and runs the demo on the bundled sample corpus
+# into ./demo.db (recreated each run), then shows a few queries on it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+swift build -c release --product claims
+rm -f demo.db demo.db-wal demo.db-shm
+.build/release/claims --db demo.db demo
+echo
+echo '$ claims --db demo.db search "السفارة الإيرانية" --limit 3'
+.build/release/claims --db demo.db search '"السفارة الإيرانية"' --limit 3
