@@ -32,12 +32,22 @@ public struct InputReader {
         switch item {
         case .standardInput: fd = 0
         case .file(let path):
-            fd = open(path, O_RDONLY)
+            // Non-blocking, so that a FIFO put in place of a file since it was listed cannot hang us;
+            // then only a regular file is read.
+            fd = open(path, O_RDONLY | O_NONBLOCK)
             guard fd >= 0 else {
                 let reason = errno == EACCES ? "permission denied" : String(cString: strerror(errno))
                 try handle(.problem(InputProblem(location: name, reason: "cannot open: \(reason)")))
                 return
             }
+            var info = stat()
+            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                close(fd)
+                let what = info.st_mode & S_IFMT == S_IFDIR ? "is a directory" : "not a regular file (FIFO, device or socket)"
+                try handle(.problem(InputProblem(location: name, reason: "skipped: \(what)")))
+                return
+            }
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         }
         defer { if fd != 0 { close(fd) } }
         let ext = name == "-" ? "" : (name as NSString).pathExtension.lowercased()
