@@ -2,7 +2,7 @@ import ArgumentParser
 import ClaimsStore
 import Foundation
 
-struct Ingest: ParsableCommand {
+struct Ingest: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Store articles from files, directories or standard input.",
         discussion: """
@@ -56,16 +56,39 @@ struct Ingest: ParsableCommand {
         options.published = try ArticleFilter.checkedDate(published, option: "--published")
         let database = try global.openForWriting()
         let ingester = Ingester(database: database, readerOptions: options)
-        let report = try ingester.ingest(paths: paths)
-        if !quiet {
-            for warning in report.warnings { Terminal.warning(warning.description) }
-            for note in report.notes { Terminal.message("claims: note: \(note.description)") }
-            for failure in report.failures { Terminal.error(failure.description) }
+        var progress: IngestReport?
+        ingester.progress = { progress = $0 }
+        let report: IngestReport
+        do {
+            report = try ingester.ingest(paths: paths)
+        } catch {
+            // A database error (disk full, damaged, locked) stops the run; what was stored stays.
+            if let progress {
+                printProblems(progress)
+                Terminal.message("claims: ingest stopped after \(progress.inserted.count) new, \(progress.duplicates) duplicates, "
+                    + "\(progress.failures.count) failed; every article stored so far is complete, and running the "
+                    + "same command again skips them")
+            }
+            throw error
         }
+        printProblems(report)
+        let retries = database.connection.busyRetries
         if format == .json {
-            Terminal.output(report.json.jsonText + "\n")
+            var json = report.json
+            if case .object(var fields) = json {
+                fields.append(("busy_retries", .int(retries)))
+                json = .object(fields)
+            }
+            Terminal.output(json.jsonText + "\n")
         }
-        Terminal.message(report.summary)
+        Terminal.message(report.summary + (retries > 0 ? ", \(retries) busy retr\(retries == 1 ? "y" : "ies")" : ""))
         if !report.failures.isEmpty { throw ExitCode.failure }
+    }
+
+    private func printProblems(_ report: IngestReport) {
+        guard !quiet else { return }
+        for warning in report.warnings { Terminal.warning(warning.description) }
+        for note in report.notes { Terminal.message("claims: note: \(note.description)") }
+        for failure in report.failures { Terminal.error(failure.description) }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import ClaimsStore
 
-struct Search: ParsableCommand {
+struct Search: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Full-text search of the articles (Arabic-aware: diacritics, alef forms, clitics).",
         discussion: """
@@ -34,6 +34,10 @@ struct Search: ParsableCommand {
 
     @Option(help: "At most this many results.")
     var limit: Int = 20
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
 
     func run() throws {
         let database = try global.openForReading()
