@@ -158,6 +158,8 @@ final class ReliabilityCLITests: XCTestCase {
             utf8(Corpus.jsonLine(2)),
         ]
         write("feed.jsonl", jsonLines.flatMap { $0 + [0x0A] })
+        write("utf16.jsonl", [0xFF, 0xFE] + Array((Corpus.jsonLine(3) + "\n" + Corpus.jsonLine(4) + "\n").utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        write("cp1256.jsonl", Windows1256.encode("{\"title\": \"سطر بترميز ويندوز\", \"body\": \"قال المتحدث إن المفاوضات مستمرة.\"}\n"))
         try FileManager.default.createDirectory(atPath: dir + "/loop", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: dir + "/loop/again", withDestinationPath: "..")
         XCTAssertEqual(mkfifo(dir + "/pipe.jsonl", 0o644), 0)
@@ -188,14 +190,17 @@ final class ReliabilityCLITests: XCTestCase {
             "warning: \(cli.directory)/explicit-pipe.txt: skipped: not a regular file (FIFO, device or socket)",
             "note: \(dir)/cp1256.txt: transcoded from Windows-1256",
             "note: \(dir)/utf16.txt: transcoded from UTF-16LE",
+            "note: \(dir)/utf16.jsonl: transcoded from UTF-16LE",
+            "note: \(dir)/cp1256.jsonl:1: transcoded from Windows-1256",
         ]
         for message in expected {
             XCTAssertTrue(result.stderr.contains(message), "missing «\(message)» in:\n\(result.stderr)")
         }
-        XCTAssertTrue(result.stderr.contains("ingested: 7 new, 0 duplicates, 15 failed"), result.stderr)
-        // The good ones: good, bom, cp1256, utf16, one-line, feed:1, feed:8.
+        XCTAssertTrue(result.stderr.contains("ingested: 10 new, 0 duplicates, 15 failed"), result.stderr)
+        // The good ones: good, bom, cp1256, utf16, one-line, feed:1, feed:8, utf16.jsonl:1–2, cp1256.jsonl:1.
         let titles = try Database(path: cli.database).query("SELECT title FROM articles ORDER BY id") { $0.string(0) }
-        XCTAssertEqual(titles.count, 7, "\(titles)")
+        XCTAssertEqual(titles.count, 10, "\(titles)")
+        XCTAssertTrue(titles.contains("سطر بترميز ويندوز") && titles.contains("مقال رقم 4"), "\(titles)")
         XCTAssertTrue(titles.contains("عنوان بعلامة الترتيب"), "no BOM in the title: \(titles)")
         XCTAssertTrue(titles.contains("عنوان بترميز ويندوز"), "\(titles)")
         XCTAssertTrue(titles.contains("عنوان بترميز يونيكود"), "\(titles)")
