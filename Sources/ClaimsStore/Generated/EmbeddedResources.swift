@@ -62,6 +62,68 @@ CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title_search, b
 END;
 
 """####
+    /// `Data/cues.tsv`
+    public static let cues = ####"""
+# cues.tsv — reporting expressions for claim extraction. TAB-separated:
+#   role    forms (| separated; clitics و ف are handled by the program)    stance
+# role:
+#   speech        verb of saying; the claim follows after إن/أن/بأن, a colon or a quotation
+#   point         "pointed out": أشار/لفت/نوه + إلى أن …
+#   denial        نفى/كذّب …: the claim is the object (الأنباء عن …) or an أن-clause; stance denies
+#   call          urging/demanding: حث/دعا/طالب … + على/إلى/ب + the urged action
+#   continuation  continues the previous speaker when no new speaker follows (وأضاف، مشيرا …)
+#   agency        بحسب / وفق / نقلا عن X: X is the source of the rest of the sentence
+# stance: asserts | denies
+# openers: how the proposition may follow the speaker besides إن/أن, a colon or a quotation:
+#   obj = a bare object (أعلن المرصد انسحاب …), or a preposition (على, عن, إلى, ب, من, ل) that opens it
+#   (شدد على ضرورة …, أعرب عن قلقه …, حث … على مغادرة …); - = none.
+#   A trailing ! means the opener is required: عبر is a cue only in عبر X عن …, not as the preposition.
+speech	قال|قالت|قالوا|قالا|تقول|يقول|يقولون|قائلا|قائلة|قولها|قوله|قولهم	asserts	-
+speech	أعلن|أعلنت|أعلنوا|يعلن|تعلن|معلنا|معلنة	asserts	obj|عن
+speech	أكد|أكدت|أكدوا|يؤكد|تؤكد|مؤكدا|مؤكدة|مؤكدين	asserts	obj|على
+speech	أفاد|أفادت|أفادوا|يفيد|تفيد|مفيدا|مفيدة	asserts	obj|ب
+speech	ذكر|ذكرت|ذكروا|يذكر|تذكر|ذاكرا	asserts	obj
+speech	أوضح|أوضحت|أوضحوا|يوضح|توضح|موضحا|موضحة	asserts	obj
+speech	كشف|كشفت|كشفوا|يكشف|تكشف|كاشفا|كاشفة	asserts	obj|عن
+speech	صرح|صرحت|يصرح|تصرح|مصرحا	asserts	ب
+speech	رجح|رجحت|يرجح|ترجح|مرجحا	asserts	obj
+speech	اعتبر|اعتبرت|يعتبر|تعتبر|معتبرا|معتبرة	asserts	obj
+speech	رأى|رأت|يرى|ترى	asserts	-
+speech	زعم|زعمت|يزعم|تزعم|زاعما	asserts	-
+speech	ادعى|ادعت|يدعي|تدعي	asserts	-
+speech	أبلغ|أبلغت|يبلغ|تبلغ	asserts	obj
+speech	شدد|شددت|يشدد|تشدد|مشددا|مشددة	asserts	على
+speech	حذر|حذرت|يحذر|تحذر|محذرا|محذرة	asserts	من
+speech	أعرب|أعربت|يعرب|تعرب|معربا|معربة	asserts	عن
+speech	اتهم|اتهمت|يتهم|تتهم|متهما|متهمة	asserts	obj
+speech	تعهد|تعهدت|يتعهد|تتعهد|متعهدا	asserts	obj|ب
+speech	نقل|نقلت|ينقل|تنقل|ناقلا	asserts	obj
+speech	أفصح|أفصحت	asserts	عن
+speech	بث|بثت	asserts	obj
+speech	أشاد|أشادت|يشيد|تشيد|مشيدا	asserts	ب
+speech	عبر|عبرت|يعبر|تعبر|معبرا	asserts	عن!
+point	أشار|أشارت|أشاروا|يشير|تشير|مشيرا|مشيرة	asserts	إلى
+point	لفت|لفتت|يلفت|تلفت|لافتا|لافتة	asserts	إلى
+point	نوه|نوهت|ينوه|تنوه|منوها	asserts	إلى
+continuation	أضاف|أضافت|أضافوا|يضيف|تضيف|مضيفا|مضيفة	asserts	-
+continuation	تابع|تابعت|متابعا	asserts	-
+continuation	أردف|أردفت|مردفا	asserts	-
+continuation	استطرد|استطردت	asserts	-
+denial	نفى|نفت|نفوا|ينفي|تنفي|نافيا|نافية	denies	obj
+denial	كذب|كذبت|يكذب|تكذب	denies	obj
+denial	دحض|دحضت	denies	obj
+call	حث|حثت|يحث|تحث|حاثا	asserts	على|إلى|ب
+call	دعا|دعت|يدعو|تدعو|داعيا|داعية	asserts	إلى|ل|على
+call	طالب|طالبت|يطالب|تطالب|مطالبا|مطالبة	asserts	ب|obj
+call	ناشد|ناشدت|يناشد|تناشد	asserts	obj|ب
+call	نصح|نصحت|ينصح|تنصح	asserts	ب|obj
+agency	بحسب|حسب|وفق|وفقا|طبقا|نقلا|حسبما|وفقما	asserts	-
+# falsity: a predicate saying a reported claim is false; the claim it is said of is denied.
+falsity	غير صحيحة|غير صحيح|كاذبة|كاذب|عارية عن الصحة|عار عن الصحة|لا أساس لها|لا أساس له|لا صحة|مفبركة|ملفقة|غير دقيقة|مزاعم كاذبة|محض افتراء	denies	-
+# unverified: the reporter says it could not confirm a claim; that claim becomes unconfirmed.
+unverified	لم يتسن|لم يتسنى|لا يمكن التحقق|لم يتم التحقق|يتعذر التحقق|تعذر التحقق|لم يتسن التأكد	unconfirmed	-
+
+"""####
     /// `Data/gazetteer.tsv`
     public static let gazetteer = ####"""
 # gazetteer.tsv — entities for the claims extractor (Arabic news on Syria and the region, Dec 2024)
@@ -2110,6 +2172,7 @@ back to top
     /// Every embedded file: repository path → contents (for the equality test).
     public static let all: [String: String] = [
         "schema.sql": schema,
+        "Data/cues.tsv": cues,
         "Data/gazetteer.tsv": gazetteer,
         "Data/protected_words.txt": protectedWords,
         "Examples/articles/000_fd4e9686c416e7c7.txt": sampleArticles.first { $0.name == "000_fd4e9686c416e7c7.txt" }!.text,

@@ -36,4 +36,6 @@ public struct CleanArticle: Sendable, Equatable {
     public var outlet: String?
     public var published: String?
     public var extraJSON: String?
+    /// False when the title was derived from the first paragraph (no headline in the input).
+    public var titleIsHeadline: Bool = true
 }
