@@ -55,7 +55,7 @@ struct Ingest: ParsableCommand {
         options.url = url
         options.published = try ArticleFilter.checkedDate(published, option: "--published")
         let database = try global.openForWriting()
-        let ingester = Ingester(database: database, readerOptions: options)
+        let ingester = try Ingester(database: database, readerOptions: options)
         let report = try ingester.ingest(paths: paths)
         if !quiet {
             for warning in report.warnings { Terminal.warning(warning.description) }

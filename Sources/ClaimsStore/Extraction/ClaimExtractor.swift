@@ -225,7 +225,10 @@ struct ClaimExtractor {
                 contentStart = opener
                 break
             }
-            if word == "عن" || (word == "نقلا" && k + 1 < limit && text.normalized[k + 1] == "عن") {
+            // Only reporting verbs cite a source, and only right after the speaker and its modifiers
+            // (`نفى … الأنباء الواردة عن إخلاء …` is an object, not a chain).
+            if cue.role != .denial, cue.role != .call, k - npEnd <= 8, !cue.openers.contains("عن"),
+               word == "عن" || (word == "نقلا" && k + 1 < limit && text.normalized[k + 1] == "عن") {
                 // A reporting chain: `عن مسؤولين إيرانيين`, `نقلا عن مصدر عسكري قوله`.
                 let sourceStart = word == "عن" ? k + 1 : k + 2
                 let sourceEnd = scanSpeakerPhrase(from: sourceStart, limit: limit, context, role: .speech)

@@ -4,6 +4,9 @@ import Foundation
 public struct IngestReport: Sendable {
     public var inserted: [Int] = []
     public var duplicates = 0
+    /// Claims and entity mentions extracted from the new articles.
+    public var claims = 0
+    public var mentions = 0
     public var failures: [InputProblem] = []
     public var warnings: [InputProblem] = []
     public var notes: [InputProblem] = []
@@ -12,6 +15,7 @@ public struct IngestReport: Sendable {
     /// The one-line summary printed at the end.
     public var summary: String {
         var text = "ingested: \(inserted.count) new, \(duplicates) duplicate\(duplicates == 1 ? "" : "s"), \(failures.count) failed"
+        text += "; \(claims) claims, \(mentions) entity mentions"
         text += String(format: " in %.2fs", elapsedSeconds)
         if !warnings.isEmpty { text += ", \(warnings.count) skipped" }
         if !notes.isEmpty { text += ", \(notes.count) transcoded" }
@@ -21,6 +25,7 @@ public struct IngestReport: Sendable {
     public var json: JSONValue {
         .object([
             ("new", .int(inserted.count)), ("duplicates", .int(duplicates)), ("failed", .int(failures.count)),
+            ("claims", .int(claims)), ("mentions", .int(mentions)),
             ("elapsed_seconds", .double((elapsedSeconds * 1000).rounded() / 1000)),
             ("article_ids", .array(inserted.map { .int($0) })),
             ("failures", .array(failures.map { .object([("location", .string($0.location)), ("reason", .string($0.reason))]) })),
@@ -40,11 +45,16 @@ public final class Ingester {
 
     private let cleaner = ArticleCleaner()
     private let articleStore: ArticleStore
+    private let extractionStore: ExtractionStore
+    private let extractor: ArticleExtractor
 
-    public init(database: ClaimsDatabase, readerOptions: InputReader.Options = .init()) {
+    /// Loads the gazetteer with the user's entity additions, so this run's articles use them.
+    public init(database: ClaimsDatabase, readerOptions: InputReader.Options = .init()) throws {
         self.database = database
         self.readerOptions = readerOptions
         self.articleStore = ArticleStore(database: database)
+        self.extractionStore = ExtractionStore(database: database)
+        self.extractor = ArticleExtractor(gazetteer: try extractionStore.gazetteer())
     }
 
     public func ingest(paths: [String]) throws -> IngestReport {
@@ -86,7 +96,17 @@ public final class Ingester {
     private func store(_ draft: ArticleDraft, into report: inout IngestReport) throws {
         do {
             let clean = try cleaner.clean(draft)
-            let result = try database.connection.transaction { try articleStore.insert(clean) }
+            let result = try database.connection.transaction { () -> ArticleStore.InsertResult in
+                let result = try articleStore.insert(clean)
+                if case .inserted(let id) = result {
+                    let extraction = extractor.extract(title: clean.title, body: clean.body, published: clean.published,
+                                                       outlet: clean.outlet, titleIsHeadline: clean.titleIsHeadline)
+                    try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer)
+                    report.claims += extraction.claims.count
+                    report.mentions += extraction.mentions.count
+                }
+                return result
+            }
             switch result {
             case .inserted(let id): report.inserted.append(id)
             case .duplicate: report.duplicates += 1

@@ -4,10 +4,12 @@
 /// older version runs the steps below from its version up, then `schema.sql`, in one transaction.
 enum Migrations {
     /// The version `schema.sql` creates (its `PRAGMA user_version`).
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     /// Steps that `schema.sql`'s `IF NOT EXISTS` statements cannot express (ALTER TABLE, data moves),
     /// keyed by the version they upgrade *from*.
+    /// - 1 → 2 adds entities, mentions, claims and their indexes: all new tables, created by schema.sql.
+    ///   Articles stored by version 1 have no claims until `claims extract --all` is run.
     static let steps: [Int: String] = [:]
 
     /// The application id `schema.sql` sets ('Clms').
