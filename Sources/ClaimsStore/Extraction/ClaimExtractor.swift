@@ -517,6 +517,12 @@ struct ClaimExtractor {
                 }
                 if opensQuote(before: i, text), !isShortQuotedName(i, text, context) { break }
             }
+            if isRecipient(i, text) {
+                // `لرويترز` after a source is whom it spoke to; `للأمم المتحدة` after a title is its complement.
+                let afterTitle = i > start && (CueLexicon.titleWords.contains(text.normalized[i - 1]) || EntityRecognizer.titleComplements.contains(text.normalized[i - 1])
+                                               || CueLexicon.titleWords.contains(text.normalized[start]))
+                if context.entities.covering[i] == nil || (context.entities.startingAt[i] != nil && i > start && !afterTitle) { break }
+            }
             if let mention = context.entities.startingAt[i] {
                 i = context.entities.found[mention].range.upperBound
                 sawEntity = true
@@ -529,7 +535,6 @@ struct ClaimExtractor {
             if word == "نقلا" || ["لم", "لن", "لا", "قد", "ما", "سوف", "كان", "كانت", "الذي", "التي", "الذين"].contains(word) { break }
             if cueWord(at: i, text) != nil { break }
             if word == "في", i + 1 < limit, CueLexicon.verbPrepositionHeads.contains(text.normalized[i + 1]) || CueLexicon.verbPrepositionHeads.contains(text.keys[i + 1]) { break }
-            if isRecipient(i, text), context.entities.covering[i] == nil { break }
             if CueLexicon.clauseOpeners.contains(word) { break }
             // After a named speaker, an object starts (`نفت وزارة الدفاع التقارير`, `حثت روسيا رعاياها`).
             if sawEntity, role == .denial || role == .call || role == .agency, !CueLexicon.titleWords.contains(word) { break }
@@ -750,9 +755,17 @@ struct ClaimExtractor {
                            sentence: Range<Int>, sentenceIndex: Int, saidOn: String?, _ context: Context) -> ExtractedClaim {
         let text = context.text
         var contentText = String(text.slice(content))
+        var contentStartOffset = text.tokens[content.lowerBound].start
+        // A conjunction glued to the first word (`والحكومة تواصل …`) is not part of the proposition.
+        let firstWord = text.normalized[content.lowerBound]
+        if firstWord.count > 3, firstWord.hasPrefix("و") || firstWord.hasPrefix("ف"), text.keys[content.lowerBound] != firstWord,
+           !text.keys[content.lowerBound].hasPrefix(String(firstWord.first!)) {
+            contentText = String(contentText.unicodeScalars.dropFirst().map(Character.init))
+            contentStartOffset += 1
+        }
         if quote { contentText = contentText.trimmingCharacters(in: "«»\"“”") }
         contentText = contentText.trimmingCharacters(in: ".،,!؟?:؛")
-        let startToken = text.tokens[content.lowerBound], endToken = text.tokens[content.upperBound - 1]
+        let endToken = text.tokens[content.upperBound - 1]
         let entities = context.entities.found.filter { $0.range.lowerBound >= content.lowerBound && $0.range.upperBound <= content.upperBound }
         var names: [String] = []
         for mention in entities where !names.contains(mention.name) { names.append(mention.name) }
@@ -761,7 +774,7 @@ struct ClaimExtractor {
         return ExtractedClaim(
             speakerText: speaker.text, speakerEntity: speaker.entity, speakerType: speaker.type, anonymous: speaker.anonymous,
             via: via, cue: cue, stance: stance, content: contentText, part: context.part, sentenceIndex: sentenceIndex,
-            contentStart: startToken.start, contentEnd: endToken.end,
+            contentStart: contentStartOffset, contentEnd: endToken.end,
             sentenceStart: text.tokens[sentence.lowerBound].start, sentenceEnd: text.tokens[sentence.upperBound - 1].end,
             quote: quote, saidOn: saidOn, targetIndex: nil, entities: names, contentTokens: content)
     }

@@ -61,17 +61,21 @@ public struct EntityRecognizer: Sendable {
         // (found is rebuilt by institution discovery, hence var below)
         var found: [Found] = []
         var covered = [Bool](repeating: false, count: text.tokens.count)
+        var nisbaOnly = [Bool](repeating: false, count: text.tokens.count)
         for match in matcher.matches(in: text) {
             let entity = matcher.gazetteer.entities[match.target.entityIndex]
             found.append(Found(range: match.range, name: entity.name, type: entity.type, origin: entity.origin, viaNisba: match.target.viaNisba))
-            for i in match.range { covered[i] = true }
+            for i in match.range { covered[i] = true; nisbaOnly[i] = match.target.viaNisba }
         }
         // Role and title patterns.
         for i in text.tokens.indices where !covered[i] {
             let word = text.normalized[i]
             let bare = text.keys[i]
             if Self.personTriggers.contains(word) || Self.personTriggers.contains("ال" + bare) || Self.personTriggers.contains(bare) {
-                if let name = discoverPerson(after: i, in: text, covered: covered, cues: cues) {
+                if let name = discoverPerson(after: i, in: text, covered: covered, nisbaOnly: nisbaOnly, cues: cues) {
+                    // A family name that looks like a nisba (`خالد المصري`) belongs to the person.
+                    found.removeAll { $0.viaNisba && $0.range.overlaps(name) }
+                    for j in name { nisbaOnly[j] = false }
                     found.append(Found(range: name, name: String(text.slice(name)), type: .person, origin: .discovered, viaNisba: false))
                     for j in name { covered[j] = true }
                     let words = Tokenizer.tokenize(String(text.slice(name))).map(\.text)
@@ -92,8 +96,9 @@ public struct EntityRecognizer: Sendable {
         found = discoverInstitutions(in: text, found: found, covered: &covered)
         // Last names of people discovered in this article.
         if !extraPeople.isEmpty {
-            for i in text.tokens.indices where !covered[i] {
+            for i in text.tokens.indices where !covered[i] || nisbaOnly[i] {
                 if let names = extraPeople[text.keys[i]], let name = names.first {
+                    found.removeAll { $0.viaNisba && $0.range.contains(i) }
                     found.append(Found(range: i..<(i + 1), name: name, type: .person, origin: .discovered, viaNisba: false))
                     covered[i] = true
                 }
@@ -168,33 +173,38 @@ public struct EntityRecognizer: Sendable {
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// `وزير الخارجية التركي هاكان فيدان`: skip the title's complements, take two or three name words.
-    func discoverPerson(after trigger: Int, in text: AnalyzedText, covered: [Bool], cues: CueLexicon) -> Range<Int>? {
-        var i = trigger + 1
-        let end = min(text.tokens.count, trigger + 10)
-        var commaSeen = false
-        var skippedName = false
-        while i < end {
-            if text.gap(before: i, contains: ["،", ","]) {
-                // `رئيس هيئة الحشد فالح الفياض، دخول …`: a known name already followed the title.
-                if commaSeen || skippedName { return nil }
-                commaSeen = true
-            } else if text.gap(before: i, contains: Self.breaks) { return nil }
-            if covered[i] { skippedName = true; i += 1; continue }
-            if Self.titleComplements.contains(text.normalized[i]) || Self.titleComplements.contains(text.keys[i]) { i += 1; continue }
-            break
+    /// `وزير الخارجية التركي هاكان فيدان`, `رئيس بلدية المدينة خالد المصري`: the name is the last two
+    /// or three words of the phrase after the title, up to a comma, a preposition, a time word or a verb;
+    /// its first word does not carry the article (`المصري` may end a name, not start one).
+    func discoverPerson(after trigger: Int, in text: AnalyzedText, covered: [Bool], nisbaOnly: [Bool], cues: CueLexicon) -> Range<Int>? {
+        var end = trigger + 1
+        var sawComma = false
+        while end < min(text.tokens.count, trigger + 10) {
+            if end > trigger + 1, text.gap(before: end, contains: ["،", ","]) {
+                // `وزير الخارجية، فؤاد حسين،`: a name set off by commas right after the title.
+                if sawComma || end - trigger > 3 { break }
+                sawComma = true
+            } else if end > trigger + 1, text.gap(before: end, contains: Self.breaks) { break }
+            let word = text.normalized[end]
+            if ["في", "من", "الي", "علي", "عن", "مع", "لدي"].contains(word) || CueLexicon.complementizers.contains(word)
+                || CueLexicon.timeWords.contains(word) || CueLexicon.weekdays.contains(word) || cues.singleWord[text.keys[end]] != nil { break }
+            if word.hasPrefix("ل") && !text.keys[end].hasPrefix("ل") && !covered[end] && end > trigger + 1 && !Self.titleComplements.contains(word) { break }
+            end += 1
         }
-        guard i < end, i > trigger + 1 || commaSeen || !text.normalized[i].hasPrefix("ال") else { return nil }
-        var j = i
-        while j < min(text.tokens.count, i + 3), isNameWord(j, text, covered, cues) {
-            if j > i && text.gap(before: j, contains: Self.breaks) { break }
-            if j == i && text.normalized[j].hasPrefix("ال") { return nil }   // a name does not start with the article
-            j += 1
+        for length in [3, 2] {
+            let start = end - length
+            guard start > trigger else { continue }
+            let span = start..<end
+            var uncovered = covered
+            for j in span.dropFirst() where nisbaOnly[j] { uncovered[j] = false }
+            guard span.allSatisfy({ isNameWord($0, text, uncovered, cues) }),
+                  !text.normalized[start].hasPrefix("ال"), !Self.titleComplements.contains(text.normalized[start]),
+                  !span.dropFirst().contains(where: { text.gap(before: $0, contains: Self.breaks) }) else { continue }
+            // Three words only when the first is a name-former (`أبو محمد الجولاني`, `عبد الله …`).
+            if length == 3, !["ابو", "عبد", "ام", "بن", "ابن"].contains(text.normalized[start]) && text.normalized[start + 1] != "بن" && !text.normalized[start + 1].hasPrefix("عبد") && text.normalized[start + 1] != "الدين" { continue }
+            return span
         }
-        let length = j - i
-        guard length >= 2 || (length == 1 && ["ابو", "عبد"].contains(text.normalized[i]) == false && commaSeen && text.gap(before: j, contains: ["،", ","])) else { return nil }
-        // A person's name never ends in a nisba-like adjective joined by the article.
-        return length >= 2 ? i..<j : nil
+        return nil
     }
 
     /// `مدينة نوى`, `بلدة نامر`, `معبر جابر`: one or two name words after the trigger.
@@ -205,8 +215,8 @@ public struct EntityRecognizer: Sendable {
         let word = text.normalized[i]
         if word.hasSuffix("يه") || word.hasSuffix("ي") || word.hasSuffix("يين") { return nil }
         // A word with a pronoun suffix (`ريفها`) is not a name; neither is an accusative (`ممرا`).
-        let withoutArticle = word.hasPrefix("ال") ? String(word.dropFirst(2)) : word
-        if text.keys[i] != withoutArticle && text.keys[i] != word { return nil }
+        if ["ها", "هم", "هما", "هن", "كم", "نا"].contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) { return nil }
+        if word.hasSuffix("ا"), !word.hasSuffix("يا"), word.count <= 5, !word.hasPrefix("ال") { return nil }   // an accusative noun (`ممرا`)
         var j = i + 1
         // A second word only when it is clearly part of the name (الكبيرة، الشام …), not a preposition.
         if j < text.tokens.count, !text.gap(before: j, contains: Self.breaks), isNameWord(j, text, covered, cues),

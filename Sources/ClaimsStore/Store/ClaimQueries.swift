@@ -68,6 +68,8 @@ public struct ClaimQueries {
             .bind(values).map(StoredClaim.init(row:))
     }
 
+    static let builtInMatcher = EntityMatcher(gazetteer: .builtIn)
+
     static func escapeLike(_ text: String) -> String {
         var out = ""
         for c in text { if c == "%" || c == "_" || c == "\\" { out.append("\\") }; out.append(c) }
@@ -77,10 +79,10 @@ public struct ClaimQueries {
     /// Entities whose name or alias is `name` after normalisation (also via the built-in gazetteer).
     public func entityIDs(matching name: String) throws -> [Int] {
         var keys = [Gazetteer.nameKey(name)]
-        if let canonical = Gazetteer.builtIn.entity(named: name)?.name { keys.append(Gazetteer.nameKey(canonical)) }
-        for (_, entity) in Gazetteer.builtIn.entities.enumerated()
-            where (entity.aliases + entity.nisbas).contains(where: { Gazetteer.nameKey($0) == keys[0] }) {
-            keys.append(Gazetteer.nameKey(entity.name))
+        // Whatever the recogniser reads the whole text as (an alias, a nisba, a form with clitics).
+        let text = AnalyzedText(name, stemmer: CliticStemmer())
+        if let match = Self.builtInMatcher.longestMatch(in: text, at: 0, end: text.tokens.count), match.range.count == text.tokens.count {
+            keys.append(Gazetteer.nameKey(Self.builtInMatcher.gazetteer.entities[match.target.entityIndex].name))
         }
         var ids = Set<Int>()
         for key in keys {
