@@ -19,7 +19,7 @@ struct ClaimsCommand: ParsableCommand {
             The database is --db, else $CLAIMS_DB, else ./claims.db.
             Exit codes: 0 success, 1 some input or operation failed, 2 usage or query error.
             """,
-        subcommands: [Ingest.self, Search.self, List.self, Entities.self, Show.self, Stats.self, Demo.self]
+        subcommands: [Ingest.self, Search.self, List.self, Entities.self, Show.self, Extract.self, Stats.self, Demo.self]
     )
 
     // Declared here too so that `claims --db X search …` works as well as `claims search --db X …`.

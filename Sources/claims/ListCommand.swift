@@ -37,8 +37,8 @@ struct List: ParsableCommand {
     @Option(help: "Only claims made on or before this date (YYYY-MM-DD).")
     var until: String?
 
-    @Option(help: "At most this many claims.")
-    var limit: Int = 100
+    @Option(help: "At most this many claims (default: all).")
+    var limit: Int?
 
     func run() throws {
         var filter = ClaimFilter()

@@ -20,6 +20,13 @@ public enum EmbeddedResources {
 PRAGMA application_id = 1131179379;  -- 0x436C6D73, 'Clms': identifies a claims database
 PRAGMA user_version = 2;             -- schema version; see Migrations.swift
 
+-- Facts about the database itself, e.g. which version of the Arabic normaliser and stemmer built
+-- the *_search columns (they are rebuilt automatically when claims' stemmer changes).
+CREATE TABLE IF NOT EXISTS settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+
 -- One row per ingested article. The body is the cleaned text as written.
 CREATE TABLE IF NOT EXISTS articles (
     id            INTEGER PRIMARY KEY,
@@ -27,6 +34,7 @@ CREATE TABLE IF NOT EXISTS articles (
     url           TEXT,
     outlet        TEXT,                   -- given with --outlet / in JSON, or inferred from a dateline
     title         TEXT NOT NULL,
+    title_derived INTEGER NOT NULL DEFAULT 0,  -- 1 when the input had no headline and the title was cut from the first sentence
     published     TEXT,                   -- ISO 8601 date or date-time, or NULL when unknown
     body          TEXT NOT NULL,          -- cleaned body, original spelling kept
     content_hash  TEXT NOT NULL UNIQUE,   -- SHA-256 (hex) of the normalised body: re-ingesting the same text adds nothing

@@ -118,6 +118,28 @@ public final class Ingester {
         }
     }
 
+    /// Extracts entities and claims again for stored articles: those with no extraction yet (after
+    /// a migration from schema 1), or all of them (`all`, after `claims entities add`). One
+    /// transaction per article. Returns (articles, claims).
+    public func reextract(all: Bool) throws -> (articles: Int, claims: Int) {
+        let ids = try database.connection.query(all ? "SELECT id FROM articles ORDER BY id" : """
+            SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id)
+              AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id) ORDER BY id
+            """) { $0.int(0) }
+        var claims = 0
+        for id in ids {
+            guard let article = try articleStore.article(id: id) else { continue }
+            claims += try database.connection.transaction {
+                try extractionStore.deleteExtraction(articleID: id)
+                let extraction = extractor.extract(title: article.title, body: article.body, published: article.published,
+                                                   outlet: article.outlet, titleIsHeadline: !article.titleDerived)
+                try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer)
+                return extraction.claims.count
+            }
+        }
+        return (ids.count, claims)
+    }
+
     /// SQLite errors caused by one article's data rather than by the database as a whole.
     static func isArticleError(_ error: SQLiteError) -> Bool {
         ![5, 6, 8, 10, 11, 13, 14, 26].contains(error.code)   // BUSY LOCKED READONLY IOERR CORRUPT FULL CANTOPEN NOTADB

@@ -30,10 +30,10 @@ public struct ArticleStore {
             return .duplicate(existingID: existing)
         }
         try connection.cached("""
-            INSERT INTO articles (source, url, outlet, title, published, body, content_hash, extra, ingested_at, title_search, body_search)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles (source, url, outlet, title, title_derived, published, body, content_hash, extra, ingested_at, title_search, body_search)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).bind([
-                article.source, article.url, article.outlet, article.title, article.published, article.body, hash,
+                article.source, article.url, article.outlet, article.title, !article.titleIsHeadline, article.published, article.body, hash,
                 article.extraJSON, ingestedAt, stemmer.searchForm(of: article.title), stemmer.searchForm(of: article.body),
             ] as [any SQLBindable]).run()
         return .inserted(id: Int(connection.lastInsertRowID))

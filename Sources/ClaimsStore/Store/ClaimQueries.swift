@@ -8,7 +8,8 @@ public struct ClaimFilter: Sendable {
     /// Inclusive ISO dates, compared with the date the claim was made, else the article's date.
     public var since: String?
     public var until: String?
-    public var limit: Int = 100
+    /// At most this many (nil: all).
+    public var limit: Int?
     public init() {}
 }
 
@@ -62,7 +63,7 @@ public struct ClaimQueries {
             values += ids.map { $0 as any SQLBindable }
         }
         let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-        values.append(max(1, filter.limit))
+        values.append(filter.limit.map { max(1, $0) } ?? -1)
         // Only placeholders are added to the SQL; every value is bound.
         return try connection.prepare(StoredClaim.selectSQL + whereClause + " ORDER BY coalesce(c.said_on, a.published), c.article_id, c.id LIMIT ?")
             .bind(values).map(StoredClaim.init(row:))

@@ -18,7 +18,10 @@ public final class ClaimsDatabase {
         do {
             connection = try Database(path: path, mode: readOnly ? .readOnly : .readWrite)
             try Self.prepareSchema(connection, path: path, readOnly: readOnly)
-            if !readOnly { try connection.enableWriteAheadLog() }
+            if !readOnly {
+                try connection.enableWriteAheadLog()
+                try SearchIndexMaintenance.ensureCurrent(self)
+            }
         } catch let error as SQLiteError where error.code == 26 /* SQLITE_NOTADB */ {
             throw ClaimsError.notAClaimsDatabase(path: path, reason: "not an SQLite database file")
         }

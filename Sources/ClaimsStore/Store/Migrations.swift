@@ -8,9 +8,12 @@ enum Migrations {
 
     /// Steps that `schema.sql`'s `IF NOT EXISTS` statements cannot express (ALTER TABLE, data moves),
     /// keyed by the version they upgrade *from*.
-    /// - 1 → 2 adds entities, mentions, claims and their indexes: all new tables, created by schema.sql.
-    ///   Articles stored by version 1 have no claims until `claims extract --all` is run.
-    static let steps: [Int: String] = [:]
+    /// - 1 → 2 adds `articles.title_derived` here; entities, mentions, claims and their indexes are
+    ///   new tables, created by schema.sql. Articles stored by version 1 get their claims from
+    ///   `claims extract`.
+    static let steps: [Int: String] = [
+        1: "ALTER TABLE articles ADD COLUMN title_derived INTEGER NOT NULL DEFAULT 0;",
+    ]
 
     /// The application id `schema.sql` sets ('Clms').
     static let applicationID: Int = 0x436C_6D73
