@@ -103,7 +103,9 @@ struct ClaimExtractor {
             var content = k..<sentence.upperBound
             content = trimmed(content, text)
             guard content.count >= 2 else { return nil }
-            return makeClaim(speaker: speaker, cue: "headline", stance: .asserts, content: content, quote: false,
+            // `الجيش اللبناني: الأنباء عن استقالة قائد الجيش غير صحيحة` denies.
+            let (part, stance) = split(content, stance: .asserts, context).first ?? (content, .asserts)
+            return makeClaim(speaker: speaker, cue: "headline", stance: stance, content: part, quote: false,
                              sentence: sentence, sentenceIndex: sentenceIndex, saidOn: nil, context)
         }
         return nil

@@ -196,6 +196,35 @@ JOIN entities e ON e.id = m.entity_id
 JOIN articles a ON a.id = m.article_id;
 
 """####
+    /// `Data/capitals.tsv`
+    public static let capitals = ####"""
+# capitals.tsv — a capital stands for its country's government in news (طهران تنفي = إيران تنفي).
+# Used when comparing claims, so that a statement about طهران and one about إيران are about the same actor.
+# TAB-separated: capital (a gazetteer place name)    country (a gazetteer place name)
+دمشق	سوريا
+طهران	إيران
+بغداد	العراق
+بيروت	لبنان
+عمّان	الأردن
+أنقرة	تركيا
+القاهرة	مصر
+الرياض	السعودية
+الدوحة	قطر
+أبوظبي	الإمارات
+الكويت	الكويت
+صنعاء	اليمن
+طرابلس	ليبيا
+الخرطوم	السودان
+موسكو	روسيا
+واشنطن	الولايات المتحدة
+بكين	الصين
+لندن	بريطانيا
+باريس	فرنسا
+برلين	ألمانيا
+كييف	أوكرانيا
+تل أبيب	إسرائيل
+
+"""####
     /// `Data/cues.tsv`
     public static let cues = ####"""
 # cues.tsv — reporting expressions for claim extraction. TAB-separated:
@@ -243,7 +272,7 @@ continuation	أضاف|أضافت|أضافوا|يضيف|تضيف|مضيفا|مض�
 continuation	تابع|تابعت|متابعا	asserts	-
 continuation	أردف|أردفت|مردفا	asserts	-
 continuation	استطرد|استطردت	asserts	-
-denial	نفى|نفت|نفوا|ينفي|تنفي|نافيا|نافية	denies	obj
+denial	نفى|نفت|نفوا|ينفي|تنفي|ينفون|ينفيان|تنفيان|نافيا|نافية	denies	obj
 denial	كذب|كذبت|يكذب|تكذب	denies	obj
 denial	دحض|دحضت	denies	obj
 call	حث|حثت|يحث|تحث|حاثا	asserts	على|إلى|ب
@@ -1052,6 +1081,42 @@ person	نجاة رشدي	-	-	الأمم المتحدة
 person	ستيفان دوجاريك	دوجاريك	-	الأمم المتحدة
 person	توم فليتشر	-	-	مكتب تنسيق الشؤون الإنسانية
 person	فيليبو غراندي	غراندي	-	مفوضية الأمم المتحدة لشؤون اللاجئين
+
+"""####
+    /// `Data/predicates.tsv`
+    public static let predicates = ####"""
+# predicates.tsv — event predicates for comparing claims (conflicts, stories, check, compare).
+# TAB-separated:  concept    forms (| separated, any inflection written out; clitics are handled)    opposite concept (or -)
+# Forms are matched by their clitic-stripped keys, so والانسحاب and انسحاب are one form.
+# Two concepts are synonyms when they are the same line: إجلاء / إخلاء / سحب / انسحاب are all "leave".
+# Several opposites are separated by |. Imperfect verbs are found from their يفعل form (نستخدم → يستخدم).
+leave	انسحب|انسحبت|انسحبوا|انسحاب|انسحابات|ينسحب|تنسحب|ينسحبون|سحب|سحبت|يسحب|تسحب|إجلاء|أجلى|أجلت|يجلي|إخلاء|أخلى|أخلت|يخلي|تخلي|مغادرة|غادر|غادرت|غادروا|يغادر|تغادر|فرار|فر|فرت|فروا|يفر|هروب|هرب|هربت|تقهقر|ترك|يترك|تترك|خرج|خرجت|خروج|نقل|نقلهم|إخراج|رحيل	remain
+remain	موجود|موجودة|موجودون|متواجد|متواجدة|يتواجد|باق|باقية|بقاء|بقي|يبقى|تبقى|لا يزال|لا تزال|ما زال|ما زالت|مازال|مازالت|في مكانه|في مواقعه|في مواقعها|تعزيز|تعزيزه|عزز|عززت|يعزز|يعزز|منتشرة|منتشر|ينتشر|تنتشر|صامد|صامدة|تحتفظ|يحتفظ|فعالة|تواصل عملها	leave|collapse
+capture	سيطر|سيطرت|سيطروا|يسيطر|تسيطر|يسيطرون|سيطرة|سيطرته|سيطرتها|استولى|استولت|استولوا|استيلاء|دخل|دخلت|دخلوا|يدخل|تدخل|دخول|اقتحم|اقتحمت|اقتحام|حرر|حررت|تحرير|بسط|تبسط|يبسط|اجتاح|اجتاحت|اجتياح|سقوط|سقطت|انتزع|انتزاع|أحكم|أحكمت|إحكام|احتل|احتلت|احتلال|تقدم|تقدمت|يتقدم	repel
+repel	صد|صدت|يصد|تصد|تصدى|تصدت|أحبط|أحبطت|إحباط|استعاد|استعادت|تستعيد|يستعيد|استعادة|دحر|دحرت	capture
+kill	لقي|لقوا|لقيت|قتل|قتلت|قتلوا|قتلى|قتيل|قتيلا|مقتل|حتفه|حتفهم|حتفها|مصرع|شهيد|شهداء|الشهداء|ضحايا	-
+open	فتح|فتحت|يفتح|تفتح|افتتاح|افتتح|إعادة فتح|تعيد فتح|يعيد فتح	close
+close	أغلق|أغلقت|يغلق|تغلق|إغلاق|أقفل|إقفال|مغلق|مغلقا|مغلقة	open
+rise	ارتفع|ارتفعت|يرتفع|ترتفع|ارتفاع|زاد|زادت|زيادة|صعد|صعود|يرفع|رفع|رفعت	fall
+fall	انخفض|انخفضت|ينخفض|تنخفض|انخفاض|تراجع|تراجعت|يتراجع|تتراجع|هبط|هبوط|يخفض|خفض|خفضت|تخفيض	rise
+arrest	اعتقل|اعتقلت|يعتقل|اعتقال|احتجز|احتجزت|احتجاز|أسر|أسرت|المحتجز|قبضة|توقيف|رهن الاعتقال	release
+release	أفرج|أفرجت|يفرج|تفرج|الإفراج|إفراج|إطلاق سراح|أطلق سراح	arrest
+accept	وافق|وافقت|يوافق|توافق|موافقة|قبل|قبلت|يقبل	reject
+reject	رفض|رفضت|يرفض|ترفض	accept
+win	فاز|فازت|يفوز|تفوز|فوز	lose
+lose	خسر|خسرت|يخسر|تخسر|خسارة|هزيمة	win
+acquit	برأ|برأت|تبرئ|يبرئ|تبرئة	convict
+convict	أدان|أدانت|تدين|يدين|إدانة	acquit
+send	أرسل|أرسلت|يرسل|ترسل|إرسال|بعث|إمداد|تسلم|تسلّم|سلم|سلمت|تسليم	-
+meet	التقى|التقت|يلتقي|تلتقي|لقاء|اجتمع|اجتماع|يجتمع|استقبل|يستقبل	-
+visit	زار|زارت|يزور|تزور|زيارة|وصل|وصلت|يصل|تصل|وصول	-
+attack	قصف|قصفت|يقصف|تقصف|هاجم|هاجمت|هجوم|غارة|غارات|استهدف|استهدفت|يستهدف|تستهدف|استهداف|ضرب|ضربات	-
+resign	استقال|استقالت|يستقيل|استقالة|استقالته|يقيل|أقال|إقالة	-
+postpone	أجل|أجلت|يؤجل|تؤجل|تأجيل	-
+suspend	علق|علقت|يعلق|تعلق|تعليق|أوقف|وقف	-
+displace	نزوح|نزح|نزحوا|تهجير|نازح|نازحين	-
+collapse	انهيار|انهار|انهارت|ينهار|تنهار|تنهار	remain
+use	استخدم|استخدمت|يستخدم|استخدام	-
 
 """####
     /// `Data/protected_words.txt`
@@ -2306,8 +2371,10 @@ back to top
     /// Every embedded file: repository path → contents (for the equality test).
     public static let all: [String: String] = [
         "schema.sql": schema,
+        "Data/capitals.tsv": capitals,
         "Data/cues.tsv": cues,
         "Data/gazetteer.tsv": gazetteer,
+        "Data/predicates.tsv": predicates,
         "Data/protected_words.txt": protectedWords,
         "Examples/articles/000_fd4e9686c416e7c7.txt": sampleArticles.first { $0.name == "000_fd4e9686c416e7c7.txt" }!.text,
         "Examples/articles/001_a2fdc5a6149c3c34.txt": sampleArticles.first { $0.name == "001_a2fdc5a6149c3c34.txt" }!.text,
