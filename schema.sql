@@ -125,6 +125,7 @@ CREATE TABLE IF NOT EXISTS claims (
     sentence_start     INTEGER NOT NULL,       -- character offsets of the sentence in the part
     sentence_end       INTEGER NOT NULL,
     target_claim_id    INTEGER REFERENCES claims(id) ON DELETE SET NULL,  -- what a denial such as نفت ذلك refers to
+    is_call            INTEGER NOT NULL DEFAULT 0,   -- 1 for an appeal (حث … على، دعا إلى): not a statement of fact
     content_search     TEXT NOT NULL           -- normalised, clitic-stripped content (what claims_fts indexes)
 );
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
@@ -188,3 +189,85 @@ SELECT m.id AS mention_id, e.name AS entity, e.type AS entity_type, m.text AS wr
 FROM mentions m
 JOIN entities e ON e.id = m.entity_id
 JOIN articles a ON a.id = m.article_id;
+
+-- ─────────────────────────────────────────────────────────────────────────────
+-- Index of claims by what they are about, for finding candidate pairs without comparing all pairs:
+-- 'e:<entity>' for entities below country level, 'c:<concept>' for predicates (leave, capture …),
+-- 't:<word>' for content words. day = days since 1970 of the claim's date (NULL when unknown).
+CREATE TABLE IF NOT EXISTS claim_terms (
+    term      TEXT NOT NULL,
+    day       INTEGER,
+    claim_id  INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    PRIMARY KEY (term, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS claim_terms_claim ON claim_terms(claim_id);
+
+-- What conflict detection compares, computed once per claim: predicates, entities, places, words,
+-- figures and scope of its content (JSON; see Proposition.swift).
+CREATE TABLE IF NOT EXISTS claim_features (
+    claim_id  INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    features  TEXT NOT NULL
+);
+
+-- Conflicting claims: a denial and what it denies, contradictions, different figures, retractions.
+-- claim_a_id is the reporting (or earlier) side, claim_b_id the denying (or later) side.
+CREATE TABLE IF NOT EXISTS conflicts (
+    id           INTEGER PRIMARY KEY,
+    claim_a_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claim_b_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind IN ('denial', 'contradiction', 'numeric', 'retraction')),
+    kinds        TEXT NOT NULL,                -- every reason, comma-separated (e.g. denial,contradiction)
+    score        REAL NOT NULL,                -- 0–1
+    explanation  TEXT NOT NULL,
+    UNIQUE (claim_a_id, claim_b_id)
+);
+CREATE INDEX IF NOT EXISTS conflicts_b ON conflicts(claim_b_id);
+
+-- Claims that state the same thing (the links stories are made of).
+CREATE TABLE IF NOT EXISTS corroborations (
+    claim_a_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claim_b_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    score        REAL NOT NULL,
+    explanation  TEXT NOT NULL,
+    PRIMARY KEY (claim_a_id, claim_b_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS corroborations_b ON corroborations(claim_b_id);
+
+-- Stories: groups of claims stating the same thing, who reported first, who repeated it, who
+-- disputed it. Derived from corroborations and conflicts; rebuilt after each ingest.
+CREATE TABLE IF NOT EXISTS stories (
+    id                   INTEGER PRIMARY KEY,
+    label                TEXT NOT NULL,        -- the first claim's content
+    first_claim_id       INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claims               INTEGER NOT NULL,     -- number of claims in the story
+    sources              INTEGER NOT NULL,     -- distinct speakers
+    independent_sources  INTEGER NOT NULL,     -- distinct original sources (relays of one source count once)
+    disputed             INTEGER NOT NULL,     -- conflicts touching the story's claims
+    first_date           TEXT,
+    last_date            TEXT
+);
+CREATE TABLE IF NOT EXISTS story_claims (
+    story_id  INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    claim_id  INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    role      TEXT NOT NULL CHECK (role IN ('first', 'independent', 'relay', 'disputes')),
+    source    TEXT NOT NULL,                   -- the original source the claim goes back to
+    PRIMARY KEY (story_id, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_claims_claim ON story_claims(claim_id);
+
+-- Both sides of a conflict in one row.
+CREATE VIEW IF NOT EXISTS conflicts_view AS
+SELECT x.id AS conflict_id, x.kind, x.kinds, x.score, x.explanation,
+       a.id AS a_claim_id, a.speaker AS a_speaker, a.stance AS a_stance, a.content AS a_content,
+       coalesce(a.said_on, substr(aa.published, 1, 10)) AS a_date, aa.outlet AS a_outlet, aa.title AS a_article,
+       b.id AS b_claim_id, b.speaker AS b_speaker, b.stance AS b_stance, b.content AS b_content,
+       coalesce(b.said_on, substr(ba.published, 1, 10)) AS b_date, ba.outlet AS b_outlet, ba.title AS b_article
+FROM conflicts x
+JOIN claims a ON a.id = x.claim_a_id JOIN articles aa ON aa.id = a.article_id
+JOIN claims b ON b.id = x.claim_b_id JOIN articles ba ON ba.id = b.article_id;
+
+-- One row per claim of a story.
+CREATE VIEW IF NOT EXISTS stories_view AS
+SELECT s.id AS story_id, s.label AS story, sc.role, sc.source AS original_source, c.id AS claim_id, c.speaker, c.stance,
+       c.content, coalesce(c.said_on, substr(a.published, 1, 10)) AS date, a.outlet, a.title AS article_title
+FROM stories s JOIN story_claims sc ON sc.story_id = s.id JOIN claims c ON c.id = sc.claim_id JOIN articles a ON a.id = c.article_id;

@@ -38,7 +38,9 @@ public struct ClaimComparer: Sendable {
         self.predicates = predicates
     }
 
-    public func compare(_ a: Proposition, _ b: Proposition) -> Comparison {
+    /// - Parameter sameArticle: the two claims stand in one article (which often restates the report it
+    ///   then quotes the denial of), so a denier's own subject is enough to tie them.
+    public func compare(_ a: Proposition, _ b: Proposition, sameArticle: Bool = true) -> Comparison {
         if let da = a.date, let db = b.date, abs(da.dayNumber - db.dayNumber) > windowDays {
             return Comparison(relation: .unrelated, kinds: [], score: 0,
                               explanation: "made \(abs(da.dayNumber - db.dayNumber)) days apart (more than \(windowDays))")
@@ -71,11 +73,33 @@ public struct ClaimComparer: Sendable {
         let samePredicate = !sharedConcepts.isEmpty
         func words(_ concept: String, _ p: Proposition) -> String { p.conceptWords[concept].map { "«\($0)»" } ?? concept }
 
+        // The same event needs something that singles it out: a shared place, person or institution,
+        // the denier being the one the report is about, or most of the words.
+        let sharedSpecific = a.specific.intersection(b.specific)
+        let agentsAgree = a.agent == nil || b.agent == nil || sameActor(a.agent!, b.agent!)
+        func deniesAboutItself(_ denier: Proposition, _ report: Proposition) -> Bool {
+            // The report's own subject; or, when it names none, whoever acts in it — then the two
+            // must also share what they are about (an embassy and its diplomats).
+            // A denial about a place (`انسحاب … من حمص`) is about reports of that place only.
+            guard denier.places.isEmpty || !denier.places.isDisjoint(with: report.places) else { return false }
+            let deniers = [denier.speaker, denier.speakerAffiliation].compactMap { $0 }
+            if let subject = report.subject {
+                // The report is about the denier itself or what the denier belongs to (`إيران بدأت …` / بقائي),
+                // not about someone the denier's side backs (`ميليشيات مدعومة من إيران`).
+                return deniers.contains { actorChain($0).contains(actorChain(subject)[0]) }
+            }
+            guard let agent = report.agent, !denier.topics.isDisjoint(with: report.topics) else { return false }
+            return deniers.contains { sameActor($0, agent) }
+        }
         // A denial of what the other asserts.
         let aDenies = a.stance == .denies, bDenies = b.stance == .denies
-        if aDenies != bDenies, sameTopic, samePredicate || opposite != nil || termOverlap >= 0.6 {
+        let denier = aDenies ? a : b, report = aDenies ? b : a
+        if aDenies != bDenies, samePredicate || opposite != nil, agentsAgree,
+           !sharedSpecific.isEmpty || (sameArticle && deniesAboutItself(denier, report)) || termOverlap >= 0.6 {
             var kinds: [Comparison.ConflictKind] = [.denial]
-            var why = "one denies what the other reports, about \(about)"
+            let subjectOfReport = deniesAboutItself(denier, report) ? report.subject : nil
+            var why = "\(denier.speaker ?? "one side") denies what \(report.speaker ?? "the other") reports, about "
+                + (sharedSpecific.isEmpty ? (subjectOfReport ?? about) : sharedSpecific.sorted().joined(separator: "، "))
             if let concept = sharedConcepts.sorted().first {
                 why += "; \(words(concept, a)) and \(words(concept, b)) both mean \(concept)"
             }
@@ -86,11 +110,12 @@ public struct ClaimComparer: Sendable {
             return Comparison(relation: .contradict, kinds: kinds, score: max(score, 0.6), explanation: why)
         }
         if aDenies == bDenies {
-            if let (ca, cb) = opposite, sameTopic, !differentCountries {
+            let opposable = agentsAgree && (!sharedSpecific.isEmpty || termOverlap >= 0.6)
+            if let (ca, cb) = opposite, opposable, !differentCountries {
                 return Comparison(relation: .contradict, kinds: [.contradiction], score: max(score, 0.55),
                                   explanation: "opposite predicates about \(about): \(words(ca, a)) (\(ca)) / \(words(cb, b)) (\(cb))")
             }
-            if let concept = sharedConcepts.sorted().first(where: { a.concepts[$0] != b.concepts[$0] }), sameTopic, !differentCountries {
+            if let concept = sharedConcepts.sorted().first(where: { a.concepts[$0] != b.concepts[$0] }), opposable, !differentCountries {
                 return Comparison(relation: .contradict, kinds: [.contradiction], score: max(score, 0.55),
                                   explanation: "one negates \(words(concept, a.concepts[concept] == true ? a : b)) about \(about), the other asserts it")
             }
@@ -104,6 +129,8 @@ public struct ClaimComparer: Sendable {
             return Comparison(relation: sameTopic ? .related : .unrelated, kinds: [], score: score * 0.5,
                               explanation: "different countries: \(countriesA.subtracting(countriesB).sorted().joined(separator: "، ")) / \(countriesB.subtracting(countriesA).sorted().joined(separator: "، "))")
         }
+        // The same event: same predicate, a shared place, person or institution, the same actor.
+        let sameEvent = samePredicate && !sharedSpecific.isEmpty && agentsAgree && !differentCountries
         if sameTopic, samePredicate || termOverlap >= 0.6 {
             // Figures for the same measure: different values contradict, unless their scope differs.
             for x in a.numbers {
@@ -117,6 +144,10 @@ public struct ClaimComparer: Sendable {
                                           explanation: "different figures for \(x.unit) about \(about): \(Self.format(x.value)) / \(Self.format(y.value))")
                     }
                 }
+            }
+            if sameEvent, a.scope.isEmpty || b.scope.isEmpty || a.scope == b.scope, let concept = sharedConcepts.sorted().first {
+                return Comparison(relation: .agree, kinds: [], score: max(score, 0.6),
+                                  explanation: "both report \(concept) (\(words(concept, a)) / \(words(concept, b))) at \(sharedSpecific.sorted().joined(separator: "، "))")
             }
             // Each side names something the other does not (`وزير الدفاع` / `وزير المالية`, two
             // towns the gazetteer does not know): the same kind of event, but not the same one.
@@ -144,12 +175,19 @@ public struct ClaimComparer: Sendable {
         return Comparison(relation: .unrelated, kinds: [], score: score, explanation: sharedEntities.isEmpty ? "nothing in common" : "only \(about) in common")
     }
 
-    /// Whether two actors are the same: equal, or one belongs to the other (زيلينسكي and أوكرانيا).
+    /// Whether two actors are the same: equal, or one belongs to the other along the affiliation
+    /// chain (فيلق القدس → الحرس الثوري الإيراني → إيران; زيلينسكي → أوكرانيا).
     func sameActor(_ a: String, _ b: String) -> Bool {
-        if a == b { return true }
+        let chainA = actorChain(a), chainB = actorChain(b)
+        return chainA.contains(chainB[0]) || chainB.contains(chainA[0])
+    }
+
+    /// An actor and what it belongs to, nearest first (a capital stands for its country).
+    func actorChain(_ name: String) -> [String] {
         let context = PropositionContext.shared
-        return context.affiliation(of: a) == b || context.affiliation(of: b) == a
-            || (context.affiliation(of: a) != nil && context.affiliation(of: a) == context.affiliation(of: b) && false)
+        var names = [context.countryOfCapital[name] ?? name]
+        while names.count < 4, let next = context.affiliation(of: names.last!), !names.contains(next) { names.append(next) }
+        return names
     }
 
     /// Terms of one side with no counterpart of the same consonant skeleton on the other

@@ -15,6 +15,17 @@ public struct Proposition: Sendable {
     public var places: Set<String> = []
     /// The subject: the first person, organisation or country before the first predicate.
     public var subject: String?
+    /// Who acts: the subject, else the first person or organisation after the first predicate
+    /// (`انسحاب القوات الحكومية السورية` → الجيش السوري).
+    public var agent: String?
+    /// Entities that single out an event: places below country level (not capitals), people,
+    /// named institutions (`السفارة الإيرانية في دمشق`). Countries and broad actors do not.
+    public var specific: Set<String> = []
+    /// Topic nouns (`diplomatic` for سفارة, دبلوماسيين …) from `Data/topics.tsv`, names included.
+    public var topics: Set<String> = []
+    /// Who made the statement and whom they speak for (set for stored claims and typed reports).
+    public var speaker: String?
+    public var speakerAffiliation: String?
     /// Content words (match keys), without function words and predicate forms.
     public var terms: Set<String> = []
     public var numbers: [NumberFact] = []
@@ -41,6 +52,12 @@ public struct Proposition: Sendable {
         "مساء", "فجر", "ظهر",
     ]
 
+    /// An empty proposition (filled by the decoder).
+    init(empty text: String) {
+        self.text = text
+        self.stance = .asserts
+    }
+
     /// Analyses `text` (a claim's content or a typed statement).
     public init(text: String, stance: Stance = .asserts, date: CalendarDate? = nil, context: PropositionContext = .shared) {
         self.text = text
@@ -52,8 +69,16 @@ public struct Proposition: Sendable {
         let recognized = context.recognizer.recognize(analyzed, cues: context.cues, extraPeople: &extraPeople)
         let parts = context.recognizer.matcher.matches(in: analyzed)
         var entityTokens = Set<Int>()
+        // Where something goes (`توجهت إلى محافظتي حمص`, `باتجاه العراق`) is not where the event is.
+        func isDestination(_ range: Range<Int>) -> Bool {
+            (max(0, range.lowerBound - 2)..<range.lowerBound).contains { ["الي", "نحو", "باتجاه", "اتجاه", "صوب"].contains(analyzed.normalized[$0]) }
+        }
         for mention in recognized {
             entities.insert(mention.name)
+            if !mention.viaNisba, context.countryOfCapital[mention.name] == nil, !context.isCountry(mention.name), !isDestination(mention.range),
+               mention.type == .place || mention.type == .person || (mention.type == .organization && mention.origin == .discovered) {
+                specific.insert(mention.name)
+            }
             for i in mention.range { entityTokens.insert(i) }
             if mention.type == .place, !context.isCountry(mention.name), !mention.viaNisba, context.countryOfCapital[mention.name] == nil {
                 places.insert(mention.name)
@@ -88,8 +113,17 @@ public struct Proposition: Sendable {
         }
         // The subject: the first non-place entity before the first predicate (a country counts: `إيران تنفي`).
         let firstPredicate = occurrences.first?.range.lowerBound ?? analyzed.tokens.count
-        subject = recognized.first { $0.range.lowerBound < firstPredicate && ($0.type != .place || context.isCountry($0.name)) }
-            .map { context.subjectName(of: $0) }
+        // A name after a preposition (`مدعومة من إيران`) or an adjective (`الإيرانية`) is not the subject.
+        subject = recognized.first { mention in
+            guard mention.range.lowerBound < firstPredicate, !mention.viaNisba,
+                  mention.type != .place || context.isCountry(mention.name) || context.countryOfCapital[mention.name] != nil else { return false }
+            let start = mention.range.lowerBound
+            let word = analyzed.normalized[start]
+            let afterPreposition = start > 0 && ["من", "في", "الي", "علي", "عن", "مع", "ضد", "عبر"].contains(analyzed.normalized[start - 1])
+            let gluedPreposition = (word.hasPrefix("ب") || word.hasPrefix("ل")) && analyzed.keys[start] != word && !word.hasPrefix("ال")
+            return !afterPreposition && !gluedPreposition
+        }.map { context.subjectName(of: $0) }
+        agent = subject ?? recognized.first { $0.range.lowerBound >= firstPredicate && ($0.type == .person || $0.type == .organization) }.map(\.name)
         for i in analyzed.tokens.indices where !predicateTokens.contains(i) && !entityTokens.contains(i) {
             let key = analyzed.keys[i]
             if Self.scopeWords.contains(analyzed.normalized[i]) || Self.scopeWords.contains(key) { scope.insert(key) }
@@ -100,6 +134,7 @@ public struct Proposition: Sendable {
             terms.insert(key)
         }
         numbers = NumberReader.numbers(in: analyzed)
+        for key in analyzed.keys { if let topic = context.topicsByKey[key] { topics.formUnion(topic) } }
     }
 }
 
@@ -130,6 +165,20 @@ public final class PropositionContext: @unchecked Sendable {
     func subjectName(of mention: EntityRecognizer.Found) -> String {
         countryOfCapital[mention.name] ?? mention.name
     }
+
+    /// `Data/topics.tsv`: word key → topics.
+    let topicsByKey: [String: Set<String>] = {
+        var map: [String: Set<String>] = [:]
+        let stemmer = CliticStemmer()
+        for line in (EmbeddedResources.all["Data/topics.tsv"] ?? "").split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count == 2 else { continue }
+            for form in fields[1].split(separator: "|") where !form.contains(" ") {
+                map[MatchKey.of(String(form), stemmer: stemmer), default: []].insert(fields[0])
+            }
+        }
+        return map
+    }()
 
     /// `Data/capitals.tsv`: capital → country.
     let countryOfCapital: [String: String] = {

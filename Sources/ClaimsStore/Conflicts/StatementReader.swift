@@ -19,6 +19,8 @@ public struct StatementReader: Sendable {
             var proposition = Proposition(text: claim.content, stance: claim.stance, date: date, context: context)
             // The speaker is part of what the statement is about (`حزب الله ينفي مقتل …`).
             if let speaker = claim.speakerEntity { proposition.entities.insert(speaker) }
+            proposition.speaker = claim.speakerEntity ?? claim.speakerText
+            proposition.speakerAffiliation = claim.speakerEntity.flatMap { context.affiliation(of: $0) }
             // The one who speaks is the actor of the statement (`الصين تعلن دعمها …`).
             proposition.subject = claim.speakerEntity ?? proposition.subject
             return proposition

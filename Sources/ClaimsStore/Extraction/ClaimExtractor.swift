@@ -308,8 +308,12 @@ struct ClaimExtractor {
             for (part, stance) in split(content, stance: cue.stance, context) {
                 var claim = makeClaim(speaker: speaker, via: via, cue: text.tokens[i].text, stance: stance, content: part, quote: quoted,
                                       sentence: sentence, sentenceIndex: sentenceIndex, saidOn: said, context)
+                claim.isCall = cue.role == .call
                 if stance == .denies, isPointer(part, text) {
-                    claim.targetIndex = claims.lastIndex { $0.speakerText != speaker.text && sentenceIndex - $0.sentenceIndex <= 3 }
+                    // `نفت ذلك`: the main report of the last sentence that reported something by someone else.
+                    if let sentenceOfReport = claims.last(where: { $0.speakerText != speaker.text && sentenceIndex - $0.sentenceIndex <= 3 })?.sentenceIndex {
+                        claim.targetIndex = claims.firstIndex { $0.sentenceIndex == sentenceOfReport && $0.part == context.part && $0.speakerText != speaker.text }
+                    }
                 }
                 result.append(claim)
             }

@@ -56,6 +56,8 @@ public struct ExtractedClaim: Sendable, Equatable {
     public var targetIndex: Int?
     /// Canonical names of the entities mentioned in the content.
     public var entities: [String]
+    /// An appeal (`حث … على`, `دعا إلى`) rather than a statement of fact.
+    public var isCall: Bool = false
     /// Token range of the content in the part's analysed text (not stored).
     var contentTokens: Range<Int>
 }

@@ -131,6 +131,7 @@ CREATE TABLE IF NOT EXISTS claims (
     sentence_start     INTEGER NOT NULL,       -- character offsets of the sentence in the part
     sentence_end       INTEGER NOT NULL,
     target_claim_id    INTEGER REFERENCES claims(id) ON DELETE SET NULL,  -- what a denial such as نفت ذلك refers to
+    is_call            INTEGER NOT NULL DEFAULT 0,   -- 1 for an appeal (حث … على، دعا إلى): not a statement of fact
     content_search     TEXT NOT NULL           -- normalised, clitic-stripped content (what claims_fts indexes)
 );
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
@@ -194,6 +195,88 @@ SELECT m.id AS mention_id, e.name AS entity, e.type AS entity_type, m.text AS wr
 FROM mentions m
 JOIN entities e ON e.id = m.entity_id
 JOIN articles a ON a.id = m.article_id;
+
+-- ─────────────────────────────────────────────────────────────────────────────
+-- Index of claims by what they are about, for finding candidate pairs without comparing all pairs:
+-- 'e:<entity>' for entities below country level, 'c:<concept>' for predicates (leave, capture …),
+-- 't:<word>' for content words. day = days since 1970 of the claim's date (NULL when unknown).
+CREATE TABLE IF NOT EXISTS claim_terms (
+    term      TEXT NOT NULL,
+    day       INTEGER,
+    claim_id  INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    PRIMARY KEY (term, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS claim_terms_claim ON claim_terms(claim_id);
+
+-- What conflict detection compares, computed once per claim: predicates, entities, places, words,
+-- figures and scope of its content (JSON; see Proposition.swift).
+CREATE TABLE IF NOT EXISTS claim_features (
+    claim_id  INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    features  TEXT NOT NULL
+);
+
+-- Conflicting claims: a denial and what it denies, contradictions, different figures, retractions.
+-- claim_a_id is the reporting (or earlier) side, claim_b_id the denying (or later) side.
+CREATE TABLE IF NOT EXISTS conflicts (
+    id           INTEGER PRIMARY KEY,
+    claim_a_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claim_b_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind IN ('denial', 'contradiction', 'numeric', 'retraction')),
+    kinds        TEXT NOT NULL,                -- every reason, comma-separated (e.g. denial,contradiction)
+    score        REAL NOT NULL,                -- 0–1
+    explanation  TEXT NOT NULL,
+    UNIQUE (claim_a_id, claim_b_id)
+);
+CREATE INDEX IF NOT EXISTS conflicts_b ON conflicts(claim_b_id);
+
+-- Claims that state the same thing (the links stories are made of).
+CREATE TABLE IF NOT EXISTS corroborations (
+    claim_a_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claim_b_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    score        REAL NOT NULL,
+    explanation  TEXT NOT NULL,
+    PRIMARY KEY (claim_a_id, claim_b_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS corroborations_b ON corroborations(claim_b_id);
+
+-- Stories: groups of claims stating the same thing, who reported first, who repeated it, who
+-- disputed it. Derived from corroborations and conflicts; rebuilt after each ingest.
+CREATE TABLE IF NOT EXISTS stories (
+    id                   INTEGER PRIMARY KEY,
+    label                TEXT NOT NULL,        -- the first claim's content
+    first_claim_id       INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claims               INTEGER NOT NULL,     -- number of claims in the story
+    sources              INTEGER NOT NULL,     -- distinct speakers
+    independent_sources  INTEGER NOT NULL,     -- distinct original sources (relays of one source count once)
+    disputed             INTEGER NOT NULL,     -- conflicts touching the story's claims
+    first_date           TEXT,
+    last_date            TEXT
+);
+CREATE TABLE IF NOT EXISTS story_claims (
+    story_id  INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    claim_id  INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    role      TEXT NOT NULL CHECK (role IN ('first', 'independent', 'relay', 'disputes')),
+    source    TEXT NOT NULL,                   -- the original source the claim goes back to
+    PRIMARY KEY (story_id, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_claims_claim ON story_claims(claim_id);
+
+-- Both sides of a conflict in one row.
+CREATE VIEW IF NOT EXISTS conflicts_view AS
+SELECT x.id AS conflict_id, x.kind, x.kinds, x.score, x.explanation,
+       a.id AS a_claim_id, a.speaker AS a_speaker, a.stance AS a_stance, a.content AS a_content,
+       coalesce(a.said_on, substr(aa.published, 1, 10)) AS a_date, aa.outlet AS a_outlet, aa.title AS a_article,
+       b.id AS b_claim_id, b.speaker AS b_speaker, b.stance AS b_stance, b.content AS b_content,
+       coalesce(b.said_on, substr(ba.published, 1, 10)) AS b_date, ba.outlet AS b_outlet, ba.title AS b_article
+FROM conflicts x
+JOIN claims a ON a.id = x.claim_a_id JOIN articles aa ON aa.id = a.article_id
+JOIN claims b ON b.id = x.claim_b_id JOIN articles ba ON ba.id = b.article_id;
+
+-- One row per claim of a story.
+CREATE VIEW IF NOT EXISTS stories_view AS
+SELECT s.id AS story_id, s.label AS story, sc.role, sc.source AS original_source, c.id AS claim_id, c.speaker, c.stance,
+       c.content, coalesce(c.said_on, substr(a.published, 1, 10)) AS date, a.outlet, a.title AS article_title
+FROM stories s JOIN story_claims sc ON sc.story_id = s.id JOIN claims c ON c.id = sc.claim_id JOIN articles a ON a.id = c.article_id;
 
 """####
     /// `Data/capitals.tsv`
@@ -1092,7 +1175,7 @@ person	فيليبو غراندي	غراندي	-	مفوضية الأمم المت
 # Several opposites are separated by |. Imperfect verbs are found from their يفعل form (نستخدم → يستخدم).
 leave	انسحب|انسحبت|انسحبوا|انسحاب|انسحابات|ينسحب|تنسحب|ينسحبون|سحب|سحبت|يسحب|تسحب|إجلاء|أجلى|أجلت|يجلي|إخلاء|أخلى|أخلت|يخلي|تخلي|مغادرة|غادر|غادرت|غادروا|يغادر|تغادر|فرار|فر|فرت|فروا|يفر|هروب|هرب|هربت|تقهقر|ترك|يترك|تترك|خرج|خرجت|خروج|نقل|نقلهم|إخراج|رحيل	remain
 remain	موجود|موجودة|موجودون|متواجد|متواجدة|يتواجد|باق|باقية|بقاء|بقي|يبقى|تبقى|لا يزال|لا تزال|ما زال|ما زالت|مازال|مازالت|في مكانه|في مواقعه|في مواقعها|تعزيز|تعزيزه|عزز|عززت|يعزز|يعزز|منتشرة|منتشر|ينتشر|تنتشر|صامد|صامدة|تحتفظ|يحتفظ|فعالة|تواصل عملها	leave|collapse
-capture	سيطر|سيطرت|سيطروا|يسيطر|تسيطر|يسيطرون|سيطرة|سيطرته|سيطرتها|استولى|استولت|استولوا|استيلاء|دخل|دخلت|دخلوا|يدخل|تدخل|دخول|اقتحم|اقتحمت|اقتحام|حرر|حررت|تحرير|بسط|تبسط|يبسط|اجتاح|اجتاحت|اجتياح|سقوط|سقطت|انتزع|انتزاع|أحكم|أحكمت|إحكام|احتل|احتلت|احتلال|تقدم|تقدمت|يتقدم	repel
+capture	سيطر|سيطرت|سيطروا|يسيطر|تسيطر|يسيطرون|سيطرة|سيطرته|سيطرتها|استولى|استولت|استولوا|استيلاء|دخل|دخلت|دخلوا|يدخل|دخول|اقتحم|اقتحمت|اقتحام|حرر|حررت|تحرير|بسط|تبسط|يبسط|اجتاح|اجتاحت|اجتياح|انتزع|انتزاع|أحكم|أحكمت|إحكام|احتل|احتلت|احتلال	repel
 repel	صد|صدت|يصد|تصد|تصدى|تصدت|أحبط|أحبطت|إحباط|استعاد|استعادت|تستعيد|يستعيد|استعادة|دحر|دحرت	capture
 kill	لقي|لقوا|لقيت|قتل|قتلت|قتلوا|قتلى|قتيل|قتيلا|مقتل|حتفه|حتفهم|حتفها|مصرع|شهيد|شهداء|الشهداء|ضحايا	-
 open	فتح|فتحت|يفتح|تفتح|افتتاح|افتتح|إعادة فتح|تعيد فتح|يعيد فتح	close
@@ -2048,6 +2131,19 @@ use	استخدم|استخدمت|يستخدم|استخدام	-
 بيرقدار
 
 """####
+    /// `Data/topics.tsv`
+    public static let topics = ####"""
+# topics.tsv — nouns that tell what a statement is about when the names differ
+# (an embassy and its diplomats; a crossing and the border). Used when comparing claims.
+# TAB-separated: topic    forms (| separated; clitics are handled)
+diplomatic	سفارة|سفارات|سفارتها|سفارته|دبلوماسي|دبلوماسية|دبلوماسيين|دبلوماسيون|بعثة|بعثات|قنصلية|قنصليات|سفير|سفراء|طاقم السفارة
+military	قادة|قائد|قادتها|قيادي|قياديين|عسكري|عسكريين|العسكريين|ضباط|ضابط|جنود|جندي|مستشارين|مستشار
+border	معبر|معابر|حدود|الحدود|الحدودي|الحدودية|منفذ|بوابة
+casualties	قتلى|قتيل|ضحايا|شهداء|جرحى|مصابين|إصابات
+displacement	نازحين|نازح|لاجئين|لاجئ|نزوح|فرار|فارين
+prices	أسعار|سعر|تضخم|صرف|عملة|الدولار|الفائدة
+
+"""####
 
     /// The bundled sample corpus (`Examples/articles`), for `claims demo`: file name → text.
     public static let sampleArticles: [(name: String, text: String)] = [
@@ -2376,6 +2472,7 @@ back to top
         "Data/gazetteer.tsv": gazetteer,
         "Data/predicates.tsv": predicates,
         "Data/protected_words.txt": protectedWords,
+        "Data/topics.tsv": topics,
         "Examples/articles/000_fd4e9686c416e7c7.txt": sampleArticles.first { $0.name == "000_fd4e9686c416e7c7.txt" }!.text,
         "Examples/articles/001_a2fdc5a6149c3c34.txt": sampleArticles.first { $0.name == "001_a2fdc5a6149c3c34.txt" }!.text,
         "Examples/articles/002_bc8eda6b5223bef9.txt": sampleArticles.first { $0.name == "002_bc8eda6b5223bef9.txt" }!.text,

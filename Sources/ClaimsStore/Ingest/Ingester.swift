@@ -7,6 +7,8 @@ public struct IngestReport: Sendable {
     /// Claims and entity mentions extracted from the new articles.
     public var claims = 0
     public var mentions = 0
+    /// Conflicts the new claims have with stored ones (and each other).
+    public var conflicts = 0
     public var failures: [InputProblem] = []
     public var warnings: [InputProblem] = []
     public var notes: [InputProblem] = []
@@ -15,7 +17,7 @@ public struct IngestReport: Sendable {
     /// The one-line summary printed at the end.
     public var summary: String {
         var text = "ingested: \(inserted.count) new, \(duplicates) duplicate\(duplicates == 1 ? "" : "s"), \(failures.count) failed"
-        text += "; \(claims) claims, \(mentions) entity mentions"
+        text += "; \(claims) claims, \(mentions) entity mentions, \(conflicts) conflicts"
         text += String(format: " in %.2fs", elapsedSeconds)
         if !warnings.isEmpty { text += ", \(warnings.count) skipped" }
         if !notes.isEmpty { text += ", \(notes.count) transcoded" }
@@ -25,7 +27,7 @@ public struct IngestReport: Sendable {
     public var json: JSONValue {
         .object([
             ("new", .int(inserted.count)), ("duplicates", .int(duplicates)), ("failed", .int(failures.count)),
-            ("claims", .int(claims)), ("mentions", .int(mentions)),
+            ("claims", .int(claims)), ("mentions", .int(mentions)), ("conflicts", .int(conflicts)),
             ("elapsed_seconds", .double((elapsedSeconds * 1000).rounded() / 1000)),
             ("article_ids", .array(inserted.map { .int($0) })),
             ("failures", .array(failures.map { .object([("location", .string($0.location)), ("reason", .string($0.reason))]) })),
@@ -47,6 +49,7 @@ public final class Ingester {
     private let articleStore: ArticleStore
     private let extractionStore: ExtractionStore
     private let extractor: ArticleExtractor
+    private let detector: ConflictDetector
 
     /// Loads the gazetteer with the user's entity additions, so this run's articles use them.
     public init(database: ClaimsDatabase, readerOptions: InputReader.Options = .init()) throws {
@@ -55,6 +58,8 @@ public final class Ingester {
         self.articleStore = ArticleStore(database: database)
         self.extractionStore = ExtractionStore(database: database)
         self.extractor = ArticleExtractor(gazetteer: try extractionStore.gazetteer())
+        self.detector = try ConflictDetector(database: database, windowDays: try ConflictSettings.windowDays(database),
+                                             gazetteer: extractor.gazetteer)
     }
 
     public func ingest(paths: [String]) throws -> IngestReport {
@@ -74,6 +79,7 @@ public final class Ingester {
                 progress?(report)
             }
         }
+        try StoryBuilder(database: database).rebuildIfStale()
         report.elapsedSeconds = Date().timeIntervalSince(started)
         return report
     }
@@ -86,6 +92,7 @@ public final class Ingester {
             try store(draft, into: &report)
             progress?(report)
         }
+        try StoryBuilder(database: database).rebuildIfStale()
         report.elapsedSeconds = Date().timeIntervalSince(started)
         return report
     }
@@ -101,9 +108,12 @@ public final class Ingester {
                 if case .inserted(let id) = result {
                     let extraction = extractor.extract(title: clean.title, body: clean.body, published: clean.published,
                                                        outlet: clean.outlet, titleIsHeadline: clean.titleIsHeadline)
-                    try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer)
+                    let claimIDs = try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer)
+                    // Conflicts of the new claims are part of the article: stored with it or not at all.
+                    let outcome = try detector.detect(newClaims: claimIDs)
                     report.claims += extraction.claims.count
                     report.mentions += extraction.mentions.count
+                    report.conflicts += outcome.conflicts
                 }
                 return result
             }
@@ -133,10 +143,14 @@ public final class Ingester {
                 try extractionStore.deleteExtraction(articleID: id)
                 let extraction = extractor.extract(title: article.title, body: article.body, published: article.published,
                                                    outlet: article.outlet, titleIsHeadline: !article.titleDerived)
-                try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer)
+                let claimIDs = try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer)
+                if !all { try detector.detect(newClaims: claimIDs) }
                 return extraction.claims.count
             }
         }
+        // Claims got new ids: relate everything again, as a rebuild does.
+        if all { try detector.rebuild() }
+        try StoryBuilder(database: database).rebuildIfStale()
         return (ids.count, claims)
     }
 

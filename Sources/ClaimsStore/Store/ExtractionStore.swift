@@ -79,12 +79,12 @@ public final class ExtractionStore {
             let target = claim.targetIndex.flatMap { $0 < claimIDs.count ? claimIDs[$0] : nil }
             try connection.cached("""
                 INSERT INTO claims (article_id, speaker, speaker_entity_id, anonymous, via, cue, stance, content, quote, said_on, part,
-                                    sentence, content_start, content_end, sentence_start, sentence_end, target_claim_id, content_search)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    sentence, content_start, content_end, sentence_start, sentence_end, target_claim_id, content_search, is_call)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).bind([articleID, claim.speakerText, speakerID, claim.anonymous, JSONValue.array(claim.via.map { .string($0) }).jsonText,
                            claim.cue, claim.stance.rawValue, claim.content, claim.quote, claim.saidOn, claim.part.rawValue,
                            claim.sentenceIndex, claim.contentStart, claim.contentEnd, claim.sentenceStart, claim.sentenceEnd, target,
-                           stemmer.searchForm(of: claim.content)] as [any SQLBindable]).run()
+                           stemmer.searchForm(of: claim.content), claim.isCall] as [any SQLBindable]).run()
             let claimID = Int(connection.lastInsertRowID)
             claimIDs.append(claimID)
             let link = try connection.cached("INSERT OR IGNORE INTO claim_entities (claim_id, entity_id, role) VALUES (?, ?, ?)")
