@@ -97,6 +97,16 @@ final class ConflictQualityTests: XCTestCase {
         let recall = goldPairs.isEmpty ? 0 : Double(systemPairs.intersection(goldPairs).count) / Double(goldPairs.count)
         report(String(format: "stories: %d stories; pair precision %.3f (%d/%d judged), recall %.3f (%d/%d)", byStory.count, precision,
                       judged.intersection(goldPairs).count, judged.count, recall, systemPairs.intersection(goldPairs).count, goldPairs.count))
+        if verbose {
+            let queries = ClaimQueries(database: Self.database)
+            for (story, members) in byStory.sorted(by: { $0.key < $1.key }) {
+                report("SYSTEM STORY \(story): " + (try members.map { id in "[\(id)] \(try queries.claim(id: id)!.speaker): \(try queries.claim(id: id)!.content.prefix(40))" }.joined(separator: " | ")))
+            }
+            for story in gold["stories"] as! [[String: Any]] {
+                let members = try (story["claims"] as! [[String: Any]]).map { try claims(for: $0).sorted() }
+                report("GOLD STORY \(story["label"]!): \(members)")
+            }
+        }
         XCTAssertGreaterThan(byStory.count, 0)
     }
 }

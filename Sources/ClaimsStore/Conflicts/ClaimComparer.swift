@@ -20,6 +20,17 @@ public struct Comparison: Sendable, Equatable {
     /// Strength of the link, 0–1.
     public let score: Double
     public let explanation: String
+    /// For `agree`: the two are about one event (same predicate and a shared place, person or
+    /// institution, or nearly the same words), strong enough to put them in one story.
+    public var sameEvent = false
+
+    init(relation: Relation, kinds: [ConflictKind], score: Double, explanation: String, sameEvent: Bool = false) {
+        self.relation = relation
+        self.kinds = kinds
+        self.score = score
+        self.explanation = explanation
+        self.sameEvent = sameEvent
+    }
 }
 
 /// Compares two propositions: the one logic behind conflicts, stories, `check` and `compare`.
@@ -129,8 +140,10 @@ public struct ClaimComparer: Sendable {
             return Comparison(relation: sameTopic ? .related : .unrelated, kinds: [], score: score * 0.5,
                               explanation: "different countries: \(countriesA.subtracting(countriesB).sorted().joined(separator: "، ")) / \(countriesB.subtracting(countriesA).sorted().joined(separator: "، "))")
         }
-        // The same event: same predicate, a shared place, person or institution, the same actor.
-        let sameEvent = samePredicate && !sharedSpecific.isEmpty && agentsAgree && !differentCountries
+        // The same event: same predicate, a shared place, person or institution, the same actor
+        // (named on both sides, or on neither).
+        let sameAgents = (a.agent == nil && b.agent == nil) || (a.agent != nil && b.agent != nil && sameActor(a.agent!, b.agent!))
+        let sameEvent = samePredicate && !sharedSpecific.isEmpty && sameAgents && !differentCountries
         if sameTopic, samePredicate || termOverlap >= 0.6 {
             // Figures for the same measure: different values contradict, unless their scope differs.
             for x in a.numbers {
@@ -147,7 +160,14 @@ public struct ClaimComparer: Sendable {
             }
             if sameEvent, a.scope.isEmpty || b.scope.isEmpty || a.scope == b.scope, let concept = sharedConcepts.sorted().first {
                 return Comparison(relation: .agree, kinds: [], score: max(score, 0.6),
-                                  explanation: "both report \(concept) (\(words(concept, a)) / \(words(concept, b))) at \(sharedSpecific.sorted().joined(separator: "، "))")
+                                  explanation: "both report \(concept) (\(words(concept, a)) / \(words(concept, b))) at \(sharedSpecific.sorted().joined(separator: "، "))",
+                                  sameEvent: true)
+            }
+            // Two denials of the same thing by the same side (`إيران تنفي …` / `بقائي نفى …`).
+            if aDenies, bDenies, let concept = sharedConcepts.sorted().first, agentsAgree,
+               let speakerA = a.speaker, let speakerB = b.speaker, sameActor(speakerA, speakerB) {
+                return Comparison(relation: .agree, kinds: [], score: max(score, 0.6),
+                                  explanation: "both deny \(concept) (\(words(concept, a)) / \(words(concept, b)))", sameEvent: true)
             }
             // Each side names something the other does not (`وزير الدفاع` / `وزير المالية`, two
             // towns the gazetteer does not know): the same kind of event, but not the same one.
@@ -165,14 +185,24 @@ public struct ClaimComparer: Sendable {
             }
             if let concept = sharedConcepts.sorted().first {
                 return Comparison(relation: .agree, kinds: [], score: max(score, 0.5),
-                                  explanation: "both report \(concept) (\(words(concept, a)) / \(words(concept, b))) about \(about)")
+                                  explanation: "both report \(concept) (\(words(concept, a)) / \(words(concept, b))) about \(about)",
+                                  sameEvent: termOverlap >= 0.5 && sharedTerms.count >= 3 && agentsAgree)
             }
-            return Comparison(relation: .agree, kinds: [], score: max(score, 0.5), explanation: "the same statement about \(about)")
+            return Comparison(relation: .agree, kinds: [], score: max(score, 0.5), explanation: "the same statement about \(about)",
+                              sameEvent: termOverlap >= 0.6 && sharedTerms.count >= 3)
         }
         if sameTopic, !sharedEntities.isEmpty && termOverlap >= 0.3 {
             return Comparison(relation: .related, kinds: [], score: score, explanation: "same topic: \(about)")
         }
         return Comparison(relation: .unrelated, kinds: [], score: score, explanation: sharedEntities.isEmpty ? "nothing in common" : "only \(about) in common")
+    }
+
+    /// Opposite predicates of two propositions (one says X, the other its opposite and not X).
+    public func oppositePredicates(_ a: Proposition, _ b: Proposition) -> (String, String)? {
+        for ca in a.concepts.keys.sorted() where b.concepts[ca] == nil {
+            for cb in b.concepts.keys.sorted() where a.concepts[cb] == nil && predicates.areOpposite(ca, cb) { return (ca, cb) }
+        }
+        return nil
     }
 
     /// Whether two actors are the same: equal, or one belongs to the other along the affiliation

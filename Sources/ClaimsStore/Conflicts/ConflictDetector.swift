@@ -102,7 +102,7 @@ public final class ConflictDetector {
 
     /// A concept and its opposites share one family, so that opposite claims meet in the index.
     func family(of concept: String) -> String {
-        ([concept] + (comparer.predicates.opposites[concept] ?? [])).sorted().joined(separator: "~")
+        comparer.predicates.family(of: concept)
     }
 
     /// Claims of smaller id sharing enough index keys with `record` within the time window.
@@ -167,15 +167,37 @@ public final class ConflictDetector {
                       explicit: true, &outcome)
             targets.insert(target)
         }
+        // What the denier asserts next to a denial (`… كاذبة وأن الجيش لا يزال في مكانه`) answers the
+        // report it denies, even without naming the place again.
+        if newer.stance == .asserts, let denial = try siblingDenial(of: newer), let report = denial.target.flatMap({ try? load($0) }),
+           let (ca, cb) = comparer.oppositePredicates(report.proposition, newer.proposition) {
+            let words = { (concept: String, p: Proposition) in p.conceptWords[concept].map { "«\($0)»" } ?? concept }
+            try store(report, newer, Comparison(relation: .contradict, kinds: [.contradiction], score: 0.8,
+                                                explanation: "the denier asserts the opposite: \(words(ca, report.proposition)) (\(ca)) / \(words(cb, newer.proposition)) (\(cb))"),
+                      explicit: false, &outcome)
+            targets.insert(report.id)
+        }
         guard !newer.isPointer else { return }
         for id in try candidates(for: newer) where !targets.contains(id) {
             guard let older = try load(id), !older.isPointer else { continue }
-            // A speaker restating itself in one article is neither a story nor a conflict.
-            if older.articleID == newer.articleID && older.speakerKey == newer.speakerKey { continue }
             if older.isCall != newer.isCall { continue }
-            try store(older, newer, comparer.compare(older.proposition, newer.proposition, sameArticle: older.articleID == newer.articleID),
-                      explicit: false, &outcome)
+            let comparison = comparer.compare(older.proposition, newer.proposition, sameArticle: older.articleID == newer.articleID)
+            // A speaker restating itself in one article may join a story, never make a conflict.
+            if older.articleID == newer.articleID && older.speakerKey == newer.speakerKey && comparison.relation != .agree { continue }
+            try store(older, newer, comparison, explicit: false, &outcome)
         }
+    }
+
+    /// A denial with a target by the same speaker in the same or the previous sentence of the article.
+    private func siblingDenial(of claim: Record) throws -> Record? {
+        let id = try connection.queryOne("""
+            SELECT d.id FROM claims d JOIN claims c ON c.id = ?
+            WHERE d.article_id = c.article_id AND d.part = c.part AND d.id < c.id AND d.stance = 'denies' AND d.target_claim_id IS NOT NULL
+              AND coalesce(CAST(d.speaker_entity_id AS TEXT), d.speaker) = coalesce(CAST(c.speaker_entity_id AS TEXT), c.speaker)
+              AND c.sentence - d.sentence BETWEEN 0 AND 1
+            ORDER BY d.id DESC LIMIT 1
+            """, [claim.id]) { $0.int(0) }
+        return try id.flatMap { try load($0) }
     }
 
     private func store(_ older: Record, _ newer: Record, _ comparison: Comparison, explicit: Bool, _ outcome: inout Outcome) throws {
@@ -189,12 +211,26 @@ public final class ConflictDetector {
             if kinds.contains(.denial), older.speakerKey == newer.speakerKey { kinds.insert(.retraction, at: 0) }
             // The reporting side first, the denying side second.
             let (a, b) = older.stance == .denies && newer.stance != .denies ? (newer, older) : (older, newer)
+            // One statement split into a denial and a counter-assertion (`التقارير كاذبة وأن الجيش في
+            // مكانه`) makes one conflict with both reasons, not two.
+            if let existing = try connection.queryOne("""
+                SELECT x.id, x.kinds, x.explanation FROM conflicts x JOIN claims other ON other.id = x.claim_b_id JOIN claims this ON this.id = ?
+                WHERE x.claim_a_id = ? AND other.article_id = this.article_id AND other.part = this.part
+                  AND coalesce(CAST(other.speaker_entity_id AS TEXT), other.speaker) = coalesce(CAST(this.speaker_entity_id AS TEXT), this.speaker)
+                  AND abs(other.sentence - this.sentence) <= 1
+                """, [b.id, a.id], { ($0.int(0), $0.string(1), $0.string(2)) }) {
+                var merged = existing.1.split(separator: ",").map(String.init)
+                for kind in kinds.map(\.rawValue) where !merged.contains(kind) { merged.append(kind) }
+                try connection.run("UPDATE conflicts SET kinds = ?, explanation = ? WHERE id = ?", merged.joined(separator: ","),
+                                   existing.2.contains(explanation) ? existing.2 : existing.2 + "; also: " + explanation, existing.0)
+                return
+            }
             try connection.cached("""
                 INSERT OR IGNORE INTO conflicts (claim_a_id, claim_b_id, kind, kinds, score, explanation) VALUES (?, ?, ?, ?, ?, ?)
                 """).bind([a.id, b.id, kinds.first?.rawValue ?? "denial", kinds.map(\.rawValue).joined(separator: ","),
                            explicit ? max(comparison.score, 0.9) : comparison.score, explanation] as [any SQLBindable]).run()
             outcome.conflicts += connection.changes
-        } else if comparison.relation == .agree, comparison.score >= 0.5 {
+        } else if comparison.relation == .agree, comparison.sameEvent {
             try connection.cached("INSERT OR IGNORE INTO corroborations (claim_a_id, claim_b_id, score, explanation) VALUES (?, ?, ?, ?)")
                 .bind([older.id, newer.id, comparison.score, comparison.explanation] as [any SQLBindable]).run()
             outcome.corroborations += connection.changes

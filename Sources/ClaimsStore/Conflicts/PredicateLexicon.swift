@@ -52,9 +52,9 @@ public struct PredicateLexicon: Sendable {
         }
         for i in text.tokens.indices where !covered[i] {
             var concepts = singleWord[text.keys[i]] ?? []
-            // Other persons of the imperfect: نستخدم, تستخدم, أستخدم → يستخدم.
+            // First persons of the imperfect: نستخدم, أستخدم → يستخدم. (Not ت: تدخّل is a noun, not تدخل.)
             let key = text.keys[i]
-            if concepts.isEmpty, key.count >= 4, let first = key.first, "نتاي".contains(first) {
+            if concepts.isEmpty, key.count >= 4, let first = key.first, "نا".contains(first) {
                 concepts = singleWord["ي" + key.dropFirst()] ?? []
             }
             for concept in concepts.sorted() {
@@ -62,6 +62,17 @@ public struct PredicateLexicon: Sendable {
             }
         }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// A concept's family: it and everything reachable through opposites (leave, remain, collapse),
+    /// the same for every member, so that opposite claims meet under one index key.
+    public func family(of concept: String) -> String {
+        var members: Set<String> = [concept]
+        var frontier = [concept]
+        while let next = frontier.popLast() {
+            for other in opposites[next] ?? [] where members.insert(other).inserted { frontier.append(other) }
+        }
+        return members.sorted().joined(separator: "~")
     }
 
     public func areOpposite(_ a: String, _ b: String) -> Bool {

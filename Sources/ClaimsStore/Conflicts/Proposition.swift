@@ -30,7 +30,21 @@ public struct Proposition: Sendable {
     public var terms: Set<String> = []
     public var numbers: [NumberFact] = []
     /// Countries mentioned (a city names a place; a country the wider frame or the actor).
-    public var countries: Set<String> { PropositionContext.shared.countries(in: entities) }
+    /// Includes the countries its actors belong to (الجيش السوري → سوريا).
+    public var countries: Set<String> {
+        let context = PropositionContext.shared
+        var result = Set<String>()
+        for entity in entities {
+            var name: String? = context.countryOfCapital[entity] ?? entity
+            var steps = 0
+            while let current = name, steps < 4 {
+                if context.isCountry(current) { result.insert(current); break }
+                name = context.affiliation(of: current)
+                steps += 1
+            }
+        }
+        return result
+    }
 
     /// Words that fix the time or scope (`الجمعة`, `منذ`, `سنوي`, `شهري`).
     public var scope: Set<String> = []
@@ -123,7 +137,8 @@ public struct Proposition: Sendable {
             let gluedPreposition = (word.hasPrefix("ب") || word.hasPrefix("ل")) && analyzed.keys[start] != word && !word.hasPrefix("ال")
             return !afterPreposition && !gluedPreposition
         }.map { context.subjectName(of: $0) }
-        agent = subject ?? recognized.first { $0.range.lowerBound >= firstPredicate && ($0.type == .person || $0.type == .organization) }.map(\.name)
+        // (A named institution after the predicate is what is acted on — `إخلاء السفارة …` — not who acts.)
+        agent = subject ?? recognized.first { $0.range.lowerBound >= firstPredicate && ($0.type == .person || ($0.type == .organization && $0.origin != .discovered)) }.map(\.name)
         for i in analyzed.tokens.indices where !predicateTokens.contains(i) && !entityTokens.contains(i) {
             let key = analyzed.keys[i]
             if Self.scopeWords.contains(analyzed.normalized[i]) || Self.scopeWords.contains(key) { scope.insert(key) }

@@ -68,7 +68,7 @@ public struct StoryBuilder {
         // The original source: the innermost named link of the chain, or the speaker's organisation.
         func origin(_ member: Member) -> String {
             let innermost = member.via.last ?? member.speaker
-            let name = gazetteer.entity(named: innermost)?.name ?? member.speakerEntity ?? innermost
+            let name = gazetteer.entity(named: innermost)?.name ?? (member.via.count > 1 ? innermost : member.speakerEntity ?? innermost)
             return gazetteer.entity(named: name)?.affiliation.flatMap { gazetteer.entity(named: $0)?.type == .place ? nil : $0 } ?? name
         }
         let origins = members.map(origin)

@@ -35,6 +35,17 @@ public enum DemoReport {
         for claim in denials {
             text += "  [\(claim.id)] \(claim.speaker) (\(claim.cue)\(claim.saidOn.map { ", " + $0 } ?? "")): \(DisplayWidth.truncate(claim.content, to: 80))\n"
         }
+        let conflicts = try ConflictQueries(database: database).conflicts()
+        text += "\nConflicts found (\(conflicts.count)):\n"
+        for conflict in conflicts {
+            text += "  \(conflict.kinds.joined(separator: " + ")): [\(conflict.a.id)] \(conflict.a.speaker): \(DisplayWidth.truncate(conflict.a.content, to: 60))\n"
+            text += "      ⟷ [\(conflict.b.id)] \(conflict.b.speaker): \(DisplayWidth.truncate(conflict.b.content, to: 60))\n"
+        }
+        let stories = try ConflictQueries(database: database).stories()
+        text += "\nStories (\(stories.count); claims stating the same thing):\n"
+        for story in stories.prefix(6) {
+            text += "  #\(story.id)  \(story.claims) claims, \(story.independentSources) independent source\(story.independentSources == 1 ? "" : "s")\(story.disputed > 0 ? ", disputed" : ""): \(DisplayWidth.truncate(story.label, to: 70))\n"
+        }
         text += "\nSearches (normalised and clitic-aware):\n"
         let engine = SearchEngine(database: database)
         for query in searches {
