@@ -120,8 +120,10 @@ public struct ConflictQueries {
         var results: [(label: String, comparison: Comparison, claim: StoredClaim)] = []
         let queries = ClaimQueries(database: database)
         for id in try detector.candidates(for: probe) {
-            guard let record = try detector.load(id), !record.isPointer else { continue }
-            let comparison = detector.comparer.compare(record.proposition, typed, sameArticle: false)
+            // Appeals (`حثت … على مغادرة`) state no fact to support or contradict.
+            guard let record = try detector.load(id), !record.isPointer, !record.isCall else { continue }
+            // A typed statement is a hypothesis about its actor: a denial by that actor answers it.
+            let comparison = detector.comparer.compare(record.proposition, typed, sameArticle: true)
             let label: String
             switch comparison.relation {
             case .agree: label = "supports"
