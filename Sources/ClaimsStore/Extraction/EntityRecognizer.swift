@@ -112,6 +112,8 @@ public struct EntityRecognizer: Sendable {
     private func isNameWord(_ i: Int, _ text: AnalyzedText, _ covered: [Bool], _ cues: CueLexicon) -> Bool {
         let word = text.normalized[i]
         let bare = text.keys[i]
+        // A word with a pronoun suffix (`أنشطتها`) is not part of a name.
+        if ["ها", "هم", "هما", "هن", "كم"].contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) { return false }
         if CueLexicon.actorHeads.contains(bare) || CueLexicon.mediaDescriptors.contains(bare) || CueLexicon.titleWords.contains(word)
             || Self.commonNouns.contains(bare) { return false }
         guard !covered[i], word.count >= 2, !Self.nonNameWords.contains(word), !Self.nonNameWords.contains(text.keys[i]),
