@@ -143,7 +143,9 @@ public struct ClaimComparer: Sendable {
         // The same event: same predicate, a shared place, person or institution, the same actor
         // (named on both sides, or on neither).
         let sameAgents = (a.agent == nil && b.agent == nil) || (a.agent != nil && b.agent != nil && sameActor(a.agent!, b.agent!))
-        let sameEvent = samePredicate && !sharedSpecific.isEmpty && agentsAgree && !differentCountries
+        // A person mentioned on both sides ties them only as the actor of both (not `… قبضة الأسد` / `التقى الأسد`).
+        let eventAnchors = sharedSpecific.filter { name in !a.persons.contains(name) || (a.agent == name && b.agent == name) }
+        let sameEvent = samePredicate && !eventAnchors.isEmpty && agentsAgree && !differentCountries
         if sameTopic, samePredicate || termOverlap >= 0.6 {
             // Figures for the same measure: different values contradict, unless their scope differs.
             for x in a.numbers {
@@ -160,7 +162,7 @@ public struct ClaimComparer: Sendable {
             }
             if sameEvent, a.scope.isEmpty || b.scope.isEmpty || a.scope == b.scope, let concept = sharedConcepts.sorted().first {
                 return Comparison(relation: .agree, kinds: [], score: max(score, 0.6),
-                                  explanation: "both report \(concept) (\(words(concept, a)) / \(words(concept, b))) at \(sharedSpecific.sorted().joined(separator: "، "))",
+                                  explanation: "both report \(concept) (\(words(concept, a)) / \(words(concept, b))) at \(eventAnchors.sorted().joined(separator: "، "))",
                                   sameEvent: sameAgents)
             }
             // Two denials of the same thing by the same side (`إيران تنفي …` / `بقائي نفى …`).

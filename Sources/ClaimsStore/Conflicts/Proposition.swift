@@ -21,6 +21,8 @@ public struct Proposition: Sendable {
     /// Entities that single out an event: places below country level (not capitals), people,
     /// named institutions (`السفارة الإيرانية في دمشق`). Countries and broad actors do not.
     public var specific: Set<String> = []
+    /// The people among the entities.
+    public var persons: Set<String> = []
     /// Topic nouns (`diplomatic` for سفارة, دبلوماسيين …) from `Data/topics.tsv`, names included.
     public var topics: Set<String> = []
     /// Who made the statement and whom they speak for (set for stored claims and typed reports).
@@ -89,6 +91,7 @@ public struct Proposition: Sendable {
         }
         for mention in recognized {
             entities.insert(mention.name)
+            if mention.type == .person { persons.insert(mention.name) }
             if !mention.viaNisba, context.countryOfCapital[mention.name] == nil, !context.isCountry(mention.name), !isDestination(mention.range),
                mention.type == .place || mention.type == .person || (mention.type == .organization && mention.origin == .discovered) {
                 specific.insert(mention.name)

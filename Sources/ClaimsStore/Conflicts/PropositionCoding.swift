@@ -12,6 +12,7 @@ extension Proposition {
             ("g", JSONValue(agent)),
             ("x", .array(specific.sorted().map { .string($0) })),
             ("k", .array(topics.sorted().map { .string($0) })),
+            ("h", .array(persons.sorted().map { .string($0) })),
             ("t", .array(terms.sorted().map { .string($0) })),
             ("n", .array(numbers.map { .array([.double($0.value), .string($0.unit), .bool($0.approximate)]) })),
             ("o", .array(scope.sorted().map { .string($0) })),
@@ -34,6 +35,7 @@ extension Proposition {
         if case .string(let s)? = value["g"] { agent = s }
         specific = Set(strings("x"))
         topics = Set(strings("k"))
+        persons = Set(strings("h"))
         if case .array(let items)? = value["n"] {
             numbers = items.compactMap { item in
                 guard case .array(let parts) = item, parts.count == 3 else { return nil }
