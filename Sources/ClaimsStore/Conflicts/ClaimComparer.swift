@@ -143,8 +143,8 @@ public struct ClaimComparer: Sendable {
         // The same event: same predicate, a shared place, person or institution, the same actor
         // (named on both sides, or on neither).
         let sameAgents = (a.agent == nil && b.agent == nil) || (a.agent != nil && b.agent != nil && sameActor(a.agent!, b.agent!))
-        // A person mentioned on both sides ties them only as the actor of both (not `… قبضة الأسد` / `التقى الأسد`).
-        let eventAnchors = sharedSpecific.filter { name in !a.persons.contains(name) || (a.agent == name && b.agent == name) }
+        // A person mentioned on both sides ties them only as the subject of both (not `… قبضة الأسد` / `التقى الأسد`).
+        let eventAnchors = sharedSpecific.filter { name in !a.persons.contains(name) || (a.subject == name && b.subject == name) }
         let sameEvent = samePredicate && !eventAnchors.isEmpty && agentsAgree && !differentCountries
         if sameTopic, samePredicate || termOverlap >= 0.6 {
             // Figures for the same measure: different values contradict, unless their scope differs.
