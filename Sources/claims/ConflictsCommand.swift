@@ -144,7 +144,7 @@ struct ShowStory: ParsableCommand {
         }
         let story = timeline.story
         var text = "story \(story.id): \(story.label)\n"
-        text += "\(story.claims) claims from \(story.sources) speakers, \(story.independentSources) independent sources; \(story.firstDate ?? "?") … \(story.lastDate ?? "?")\n\n"
+        text += "\(story.claims) claims from \(story.sources) speakers, \(story.independentSources) independent sources; " + (story.firstDate.map { "\($0) … \(story.lastDate ?? $0)" } ?? "undated") + "\n\n"
         for (role, source, claim) in timeline.claims {
             let date = claim.saidOn ?? claim.published.map { String($0.prefix(10)) } ?? "undated"
             let via = claim.via.count > 1 ? " ← " + claim.via.dropFirst().joined(separator: " ← ") : ""
