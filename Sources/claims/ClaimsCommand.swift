@@ -21,7 +21,7 @@ struct ClaimsCommand: ParsableCommand {
             The database is --db, else $CLAIMS_DB, else ./claims.db.
             Exit codes: 0 success, 1 some input or operation failed, 2 usage or query error.
             """,
-        subcommands: [Ingest.self, Search.self, List.self, Conflicts.self, Stories.self, Check.self, Compare.self, Entities.self, Show.self, Extract.self, Stats.self, Demo.self]
+        subcommands: [Ingest.self, Search.self, List.self, Conflicts.self, Stories.self, Check.self, Compare.self, Entities.self, Show.self, Export.self, Extract.self, Stats.self, Demo.self]
     )
 
     // Declared here too so that `claims --db X search …` works as well as `claims search --db X …`.

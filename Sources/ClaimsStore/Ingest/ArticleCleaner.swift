@@ -22,7 +22,7 @@ public struct ArticleCleaner: Sendable {
         }
 
         var title = draft.title.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
-        var titleIsHeadline = true
+        var titleIsHeadline = !draft.titleDerived
         if title == nil, let first = lines.firstIndex(where: { !$0.isEmpty }) {
             let restHasText = lines[(first + 1)...].contains { $0.contains(where: \.isLetter) }
             if DisplayWidth.of(lines[first]) <= Self.maxTitleLength && (restHasText || draft.isPlainText) {
