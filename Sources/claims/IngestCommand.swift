@@ -38,7 +38,7 @@ struct Ingest: ParsableCommand {
     @Option(help: "Summary format: text (to standard error) or json (to standard output).")
     var format: SummaryFormat = .text
 
-    @Flag(help: "Print no per-input problems, only the summary.")
+    @Flag(help: "No progress line and no per-input problems: only the summary (and errors' exit code).")
     var quiet = false
 
     enum SummaryFormat: String, ExpressibleByArgument { case text, json }
@@ -56,7 +56,11 @@ struct Ingest: ParsableCommand {
         options.published = try ArticleFilter.checkedDate(published, option: "--published")
         let database = try global.openForWriting()
         let ingester = try Ingester(database: database, readerOptions: options)
+        // A progress line on standard error when it is a terminal; data stays on standard output.
+        let progress = !quiet && Terminal.standardErrorIsTerminal ? Terminal.Progress() : nil
+        if let progress { ingester.progress = { progress.update($0) } }
         let report = try ingester.ingest(paths: paths)
+        progress?.finish()
         if !quiet {
             for warning in report.warnings { Terminal.warning(warning.description) }
             for note in report.notes { Terminal.message("claims: note: \(note.description)") }

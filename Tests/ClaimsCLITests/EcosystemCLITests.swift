@@ -87,3 +87,87 @@ final class EcosystemCLITests: XCTestCase {
         }
     }
 }
+
+/// What a person sees in a terminal: the progress line and colour, run under `script` (a real pty).
+final class TerminalCLITests: XCTestCase {
+    func underTerminal(_ command: String, environment: [String: String] = [:]) throws -> String {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("script(1) is not installed") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func testProgressLineAndColourOnlyOnATerminal() throws {
+        let cli = try CLIRunner()
+        let claims = CLIRunner.binary
+        let ingest = try underTerminal("\(claims) --db \(cli.database) ingest \(cli.samplesPath)")
+        XCTAssertTrue(ingest.contains("\r\u{1B}[K"), "progress line rewritten in place")
+        XCTAssertTrue(ingest.contains(" inputs, "), ingest)
+        XCTAssertTrue(ingest.contains("ingested: 5 new"))
+        let quiet = try underTerminal("\(claims) --db \(cli.directory)/q.db ingest --quiet \(cli.samplesPath)")
+        XCTAssertFalse(quiet.contains(" inputs, "), "--quiet silences progress")
+        XCTAssertTrue(try underTerminal("\(claims) --db \(cli.database) search حمص --limit 1").contains("\u{1B}[1m"), "bold header on a terminal")
+        XCTAssertFalse(try underTerminal("\(claims) --db \(cli.database) search حمص --limit 1", environment: ["NO_COLOR": "1"]).contains("\u{1B}["))
+        // Not a terminal: no progress, no escape codes (CLIRunner uses pipes).
+        let piped = try cli.run(["search", "حمص", "--limit", "1"])
+        XCTAssertFalse(piped.stdout.contains("\u{1B}["))
+    }
+}
+
+/// Datasette on a database the tool produced: the FTS tables are detected and its search box
+/// finds articles and claims with the normalised form. Skipped when Datasette is not installed.
+final class DatasetteTests: XCTestCase {
+    func testDatasetteDetectsTheFullTextTables() throws {
+        let candidates = ["/usr/local/bin/datasette", "/usr/bin/datasette", NSHomeDirectory() + "/.pyenv/shims/datasette"]
+        guard let datasette = candidates.first(where: FileManager.default.isExecutableFile),
+              FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") else { throw XCTSkip("Datasette (or curl) is not installed") }
+        let cli = try CLIRunner()
+        XCTAssertEqual(try cli.run(["ingest", cli.samplesPath]).status, 0)
+        let port = 20000 + Int.random(in: 0..<20000)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: datasette)
+        server.arguments = ["serve", cli.database, "--host", "127.0.0.1", "--port", String(port)]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        // curl, since Foundation on Linux fetches no http URLs without FoundationNetworking.
+        func get(_ path: String) -> Any? {
+            let curl = Process()
+            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            curl.arguments = ["-s", "--max-time", "5", "http://127.0.0.1:\(port)\(path)"]
+            let out = Pipe()
+            curl.standardOutput = out
+            curl.standardError = FileHandle.nullDevice
+            guard (try? curl.run()) != nil else { return nil }
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            curl.waitUntilExit()
+            return try? JSONSerialization.jsonObject(with: data)
+        }
+        var database: [String: Any]?
+        for _ in 0..<40 where database == nil {   // at most ~10 s for the server to start
+            database = get("/test.json") as? [String: Any]
+            if database == nil { Thread.sleep(forTimeInterval: 0.25) }
+        }
+        let tables = try XCTUnwrap(database?["tables"] as? [[String: Any]], "Datasette did not answer")
+        XCTAssertEqual(tables.first { $0["name"] as? String == "articles" }?["fts_table"] as? String, "articles_fts")
+        XCTAssertEqual(tables.first { $0["name"] as? String == "claims" }?["fts_table"] as? String, "claims_fts")
+        let query = try cli.run(["search", "--fts-query", "بالسفارة"], useDatabaseOption: false).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let hits = try XCTUnwrap(get("/test/articles.json?_search=\(encoded)&_shape=array") as? [[String: Any]])
+        XCTAssertFalse(hits.isEmpty)
+        let claims = try XCTUnwrap(get("/test/claims.json?_search=\(encoded)&_shape=array") as? [[String: Any]])
+        XCTAssertFalse(claims.isEmpty)
+    }
+}

@@ -9,6 +9,9 @@ public struct IngestReport: Sendable {
     public var mentions = 0
     /// Conflicts the new claims have with stored ones (and each other).
     public var conflicts = 0
+    /// Inputs (files or standard input) read so far, of all given.
+    public var inputsDone = 0
+    public var inputsTotal = 0
     public var failures: [InputProblem] = []
     public var warnings: [InputProblem] = []
     public var notes: [InputProblem] = []
@@ -69,7 +72,9 @@ public final class Ingester {
         report.failures = collected.failures
         report.warnings = collected.warnings
         let reader = InputReader(options: readerOptions)
+        report.inputsTotal = collected.items.count
         for item in collected.items {
+            defer { report.inputsDone += 1; progress?(report) }
             try reader.read(item) { event in
                 switch event {
                 case .problem(let problem): report.failures.append(problem)
