@@ -12,7 +12,14 @@
 --     full-text index sees; display the original columns (title, body, content).
 
 PRAGMA application_id = 1131179379;  -- 0x436C6D73, 'Clms': identifies a claims database
-PRAGMA user_version = 1;             -- schema version; see Migrations.swift
+PRAGMA user_version = 2;             -- schema version; see Migrations.swift
+
+-- Facts about the database itself, e.g. which version of the Arabic normaliser and stemmer built
+-- the *_search columns (they are rebuilt automatically when claims' stemmer changes).
+CREATE TABLE IF NOT EXISTS settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
 
 -- One row per ingested article. The body is the cleaned text as written.
 CREATE TABLE IF NOT EXISTS articles (
@@ -21,6 +28,7 @@ CREATE TABLE IF NOT EXISTS articles (
     url           TEXT,
     outlet        TEXT,                   -- given with --outlet / in JSON, or inferred from a dateline
     title         TEXT NOT NULL,
+    title_derived INTEGER NOT NULL DEFAULT 0,  -- 1 when the input had no headline and the title was cut from the first sentence
     published     TEXT,                   -- ISO 8601 date or date-time, or NULL when unknown
     body          TEXT NOT NULL,          -- cleaned body, original spelling kept
     content_hash  TEXT NOT NULL UNIQUE,   -- SHA-256 (hex) of the normalised body: re-ingesting the same text adds nothing
@@ -54,3 +62,212 @@ CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title_search, b
     INSERT INTO articles_fts(articles_fts, rowid, title_search, body_search) VALUES ('delete', old.id, old.title_search, old.body_search);
     INSERT INTO articles_fts(rowid, title_search, body_search) VALUES (new.id, new.title_search, new.body_search);
 END;
+
+-- ─────────────────────────────────────────────────────────────────────────────
+-- Entities: people, organisations (armed groups, ministries, NGOs), media, places.
+-- Built-in ones (Data/gazetteer.tsv) are added when first mentioned; 'discovered' ones were
+-- found by a title or role pattern (الرئيس …، مدينة …); 'user' ones come from `claims entities add`.
+CREATE TABLE IF NOT EXISTS entities (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL,                -- canonical name
+    type         TEXT NOT NULL CHECK (type IN ('person', 'organization', 'media', 'place')),
+    origin       TEXT NOT NULL CHECK (origin IN ('builtin', 'discovered', 'user')),
+    affiliation  TEXT,                         -- canonical name of the country or organisation it belongs to
+    name_key     TEXT NOT NULL UNIQUE,         -- normalised name (one entity per name)
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_type ON entities(type);
+
+-- Other names of an entity: spellings, short forms, nisba adjectives (الإيرانية → إيران).
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    alias      TEXT NOT NULL,
+    alias_key  TEXT NOT NULL,                  -- normalised alias, for lookups
+    kind       TEXT NOT NULL DEFAULT 'alias' CHECK (kind IN ('alias', 'nisba')),
+    origin     TEXT NOT NULL DEFAULT 'builtin' CHECK (origin IN ('builtin', 'discovered', 'user')),
+    PRIMARY KEY (entity_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_aliases_key ON entity_aliases(alias_key);
+
+-- Where an entity is mentioned. Offsets count characters (code points) in the article's title or
+-- body, so the text is substr(body, start + 1, end - start) in SQL.
+CREATE TABLE IF NOT EXISTS mentions (
+    id          INTEGER PRIMARY KEY,
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_id   INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    part        TEXT NOT NULL CHECK (part IN ('title', 'body')),
+    sentence    INTEGER NOT NULL,              -- 0-based sentence number in the part
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    text        TEXT NOT NULL,                 -- as written
+    via_nisba   INTEGER NOT NULL DEFAULT 0     -- 1 when mentioned by its adjective (الروسية)
+);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+
+-- Attributed claims: who said what, citing whom, when, asserting or denying.
+CREATE TABLE IF NOT EXISTS claims (
+    id                 INTEGER PRIMARY KEY,
+    article_id         INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    speaker            TEXT NOT NULL,          -- the entity's name, or the phrase as written (مصدر عسكري)
+    speaker_entity_id  INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+    anonymous          INTEGER NOT NULL DEFAULT 0,   -- 1 for unnamed sources
+    via                TEXT NOT NULL,          -- JSON array: the reporting chain, outermost first
+    cue                TEXT NOT NULL,          -- the reporting expression as written (قالت، نفى، بحسب، headline)
+    stance             TEXT NOT NULL CHECK (stance IN ('asserts', 'denies', 'unconfirmed')),
+    content            TEXT NOT NULL,          -- the proposition, as written
+    quote              INTEGER NOT NULL DEFAULT 0,   -- 1 for a direct quotation
+    said_on            TEXT,                   -- ISO date of the statement when the text says (اليوم السبت، أمس)
+    part               TEXT NOT NULL CHECK (part IN ('title', 'body')),
+    sentence           INTEGER NOT NULL,
+    content_start      INTEGER NOT NULL,       -- character offsets of the content in the part
+    content_end        INTEGER NOT NULL,
+    sentence_start     INTEGER NOT NULL,       -- character offsets of the sentence in the part
+    sentence_end       INTEGER NOT NULL,
+    target_claim_id    INTEGER REFERENCES claims(id) ON DELETE SET NULL,  -- what a denial such as نفت ذلك refers to
+    is_call            INTEGER NOT NULL DEFAULT 0,   -- 1 for an appeal (حث … على، دعا إلى): not a statement of fact
+    content_search     TEXT NOT NULL           -- normalised, clitic-stripped content (what claims_fts indexes)
+);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
+CREATE INDEX IF NOT EXISTS claims_speaker_entity ON claims(speaker_entity_id);
+CREATE INDEX IF NOT EXISTS claims_stance ON claims(stance);
+CREATE INDEX IF NOT EXISTS claims_said_on ON claims(said_on);
+
+-- The entities of a claim: its speaker, the sources in its chain, and those its content mentions.
+CREATE TABLE IF NOT EXISTS claim_entities (
+    claim_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    role       TEXT NOT NULL CHECK (role IN ('speaker', 'via', 'mentioned')),
+    PRIMARY KEY (claim_id, entity_id, role)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS claim_entities_entity ON claim_entities(entity_id, role);
+
+-- Full-text index over claim contents, normalised like articles_fts:
+--   SELECT c.id, c.speaker, c.content FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+--   WHERE claims_fts MATCH 'اخلاء' ORDER BY rank;
+CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(
+    content_search,
+    content="claims", content_rowid="id",
+    tokenize="unicode61 remove_diacritics 2"
+);
+CREATE TRIGGER IF NOT EXISTS claims_fts_insert AFTER INSERT ON claims BEGIN
+    INSERT INTO claims_fts(rowid, content_search) VALUES (new.id, new.content_search);
+END;
+CREATE TRIGGER IF NOT EXISTS claims_fts_delete AFTER DELETE ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, content_search) VALUES ('delete', old.id, old.content_search);
+END;
+CREATE TRIGGER IF NOT EXISTS claims_fts_update AFTER UPDATE OF content_search ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, content_search) VALUES ('delete', old.id, old.content_search);
+    INSERT INTO claims_fts(rowid, content_search) VALUES (new.id, new.content_search);
+END;
+
+-- One row per claim with what a reader wants next to it.
+CREATE VIEW IF NOT EXISTS claims_view AS
+SELECT c.id                      AS claim_id,
+       c.speaker                 AS speaker,
+       e.type                    AS speaker_type,
+       c.anonymous               AS anonymous_source,
+       c.via                     AS via,
+       c.cue                     AS cue,
+       c.stance                  AS stance,
+       c.content                 AS content,
+       c.quote                   AS direct_quote,
+       c.said_on                 AS said_on,
+       a.id                      AS article_id,
+       a.title                   AS article_title,
+       a.outlet                  AS outlet,
+       a.published               AS published
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+LEFT JOIN entities e ON e.id = c.speaker_entity_id;
+
+-- One row per mention with the entity and the article.
+CREATE VIEW IF NOT EXISTS mentions_view AS
+SELECT m.id AS mention_id, e.name AS entity, e.type AS entity_type, m.text AS written_as,
+       m.article_id AS article_id, a.title AS article_title, a.outlet AS outlet, a.published AS published,
+       m.part AS part, m.sentence AS sentence, m.start AS start, m.end AS end
+FROM mentions m
+JOIN entities e ON e.id = m.entity_id
+JOIN articles a ON a.id = m.article_id;
+
+-- ─────────────────────────────────────────────────────────────────────────────
+-- Index of claims by what they are about, for finding candidate pairs without comparing all pairs:
+-- 'e:<entity>' for entities below country level, 'c:<concept>' for predicates (leave, capture …),
+-- 't:<word>' for content words. day = days since 1970 of the claim's date (NULL when unknown).
+CREATE TABLE IF NOT EXISTS claim_terms (
+    term      TEXT NOT NULL,
+    day       INTEGER,
+    claim_id  INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    PRIMARY KEY (term, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS claim_terms_claim ON claim_terms(claim_id);
+
+-- What conflict detection compares, computed once per claim: predicates, entities, places, words,
+-- figures and scope of its content (JSON; see Proposition.swift).
+CREATE TABLE IF NOT EXISTS claim_features (
+    claim_id  INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    features  TEXT NOT NULL
+);
+
+-- Conflicting claims: a denial and what it denies, contradictions, different figures, retractions.
+-- claim_a_id is the reporting (or earlier) side, claim_b_id the denying (or later) side.
+CREATE TABLE IF NOT EXISTS conflicts (
+    id           INTEGER PRIMARY KEY,
+    claim_a_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claim_b_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind IN ('denial', 'contradiction', 'numeric', 'retraction')),
+    kinds        TEXT NOT NULL,                -- every reason, comma-separated (e.g. denial,contradiction)
+    score        REAL NOT NULL,                -- 0–1
+    explanation  TEXT NOT NULL,
+    UNIQUE (claim_a_id, claim_b_id)
+);
+CREATE INDEX IF NOT EXISTS conflicts_b ON conflicts(claim_b_id);
+
+-- Claims that state the same thing (the links stories are made of).
+CREATE TABLE IF NOT EXISTS corroborations (
+    claim_a_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claim_b_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    score        REAL NOT NULL,
+    explanation  TEXT NOT NULL,
+    PRIMARY KEY (claim_a_id, claim_b_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS corroborations_b ON corroborations(claim_b_id);
+
+-- Stories: groups of claims stating the same thing, who reported first, who repeated it, who
+-- disputed it. Derived from corroborations and conflicts; rebuilt after each ingest.
+CREATE TABLE IF NOT EXISTS stories (
+    id                   INTEGER PRIMARY KEY,
+    label                TEXT NOT NULL,        -- the first claim's content
+    first_claim_id       INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claims               INTEGER NOT NULL,     -- number of claims in the story
+    sources              INTEGER NOT NULL,     -- distinct speakers
+    independent_sources  INTEGER NOT NULL,     -- distinct original sources (relays of one source count once)
+    disputed             INTEGER NOT NULL,     -- conflicts touching the story's claims
+    first_date           TEXT,
+    last_date            TEXT
+);
+CREATE TABLE IF NOT EXISTS story_claims (
+    story_id  INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    claim_id  INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    role      TEXT NOT NULL CHECK (role IN ('first', 'independent', 'relay', 'disputes')),
+    source    TEXT NOT NULL,                   -- the original source the claim goes back to
+    PRIMARY KEY (story_id, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_claims_claim ON story_claims(claim_id);
+
+-- Both sides of a conflict in one row.
+CREATE VIEW IF NOT EXISTS conflicts_view AS
+SELECT x.id AS conflict_id, x.kind, x.kinds, x.score, x.explanation,
+       a.id AS a_claim_id, a.speaker AS a_speaker, a.stance AS a_stance, a.content AS a_content,
+       coalesce(a.said_on, substr(aa.published, 1, 10)) AS a_date, aa.outlet AS a_outlet, aa.title AS a_article,
+       b.id AS b_claim_id, b.speaker AS b_speaker, b.stance AS b_stance, b.content AS b_content,
+       coalesce(b.said_on, substr(ba.published, 1, 10)) AS b_date, ba.outlet AS b_outlet, ba.title AS b_article
+FROM conflicts x
+JOIN claims a ON a.id = x.claim_a_id JOIN articles aa ON aa.id = a.article_id
+JOIN claims b ON b.id = x.claim_b_id JOIN articles ba ON ba.id = b.article_id;
+
+-- One row per claim of a story.
+CREATE VIEW IF NOT EXISTS stories_view AS
+SELECT s.id AS story_id, s.label AS story, sc.role, sc.source AS original_source, c.id AS claim_id, c.speaker, c.stance,
+       c.content, coalesce(c.said_on, substr(a.published, 1, 10)) AS date, a.outlet, a.title AS article_title
+FROM stories s JOIN story_claims sc ON sc.story_id = s.id JOIN claims c ON c.id = sc.claim_id JOIN articles a ON a.id = c.article_id;

@@ -13,11 +13,15 @@ struct ClaimsCommand: ParsableCommand {
               claims ingest Examples/articles
               claims search "السفارة الإيرانية"
               claims search 'حمص AND انسحاب' --since 2024-12-06 --format json
+              claims list --stance denies
+              claims show entity "إسماعيل بقائي"
+              claims conflicts --kind denial
+              claims check "إيران أخلت سفارتها في دمشق"
 
             The database is --db, else $CLAIMS_DB, else ./claims.db.
             Exit codes: 0 success, 1 some input or operation failed, 2 usage or query error.
             """,
-        subcommands: [Ingest.self, Search.self, Show.self, Stats.self, Demo.self, Verify.self]
+        subcommands: [Ingest.self, Search.self, List.self, Conflicts.self, Stories.self, Check.self, Compare.self, Entities.self, Show.self, Export.self, Extract.self, Stats.self, Demo.self, Verify.self]
     )
 
     // Declared here too so that `claims --db X search …` works as well as `claims search --db X …`.

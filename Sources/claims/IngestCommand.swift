@@ -38,7 +38,7 @@ struct Ingest: ParsableCommand, DatabaseCommand {
     @Option(help: "Summary format: text (to standard error) or json (to standard output).")
     var format: SummaryFormat = .text
 
-    @Flag(help: "Print no per-input problems, only the summary.")
+    @Flag(help: "No progress line and no per-input problems: only the summary (and errors' exit code).")
     var quiet = false
 
     enum SummaryFormat: String, ExpressibleByArgument { case text, json }
@@ -55,22 +55,29 @@ struct Ingest: ParsableCommand, DatabaseCommand {
         options.url = url
         options.published = try ArticleFilter.checkedDate(published, option: "--published")
         let database = try global.openForWriting()
-        let ingester = Ingester(database: database, readerOptions: options)
-        var progress: IngestReport?
-        ingester.progress = { progress = $0 }
+        let ingester = try Ingester(database: database, readerOptions: options)
+        // A progress line on standard error when it is a terminal; data stays on standard output.
+        let progress = !quiet && Terminal.standardErrorIsTerminal ? Terminal.Progress() : nil
+        var lastReport: IngestReport?
+        ingester.progress = { report in
+            lastReport = report
+            progress?.update(report)
+        }
         let report: IngestReport
         do {
             report = try ingester.ingest(paths: paths)
         } catch {
+            progress?.finish()
             // A database error (disk full, damaged, locked) stops the run; what was stored stays.
-            if let progress {
-                printProblems(progress)
-                Terminal.message("claims: ingest stopped after \(progress.inserted.count) new, \(progress.duplicates) duplicates, "
-                    + "\(progress.failures.count) failed; every article stored so far is complete, and running the "
+            if let lastReport {
+                printProblems(lastReport)
+                Terminal.message("claims: ingest stopped after \(lastReport.inserted.count) new, \(lastReport.duplicates) duplicates, "
+                    + "\(lastReport.failures.count) failed; every article stored so far is complete, and running the "
                     + "same command again skips them")
             }
             throw error
         }
+        progress?.finish()
         printProblems(report)
         let retries = database.connection.busyRetries
         if format == .json {

@@ -35,11 +35,18 @@ struct Search: ParsableCommand, DatabaseCommand {
     @Option(help: "At most this many results.")
     var limit: Int = 20
 
+    @Flag(name: .customLong("fts-query"), help: "Print the FTS5 MATCH expression the query becomes (for sqlite3 or Datasette) and exit.")
+    var ftsQuery = false
+
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
     func run() throws {
+        if ftsQuery {
+            Terminal.output(try SearchQuery(query).ftsExpression + "\n")
+            return
+        }
         let database = try global.openForReading()
         let hits = try SearchEngine(database: database)
             .search(query, filter: ArticleFilter(outlet: outlet, since: since, until: until, limit: limit))

@@ -5,7 +5,11 @@ import Foundation
 struct Stats: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Counts per table and per outlet, date range and database size.",
-        discussion: "Example: claims stats --format json"
+        discussion: """
+            Examples:
+              claims stats
+              claims --db أرشيف-سوريا.db stats --format json
+            """
     )
 
     @OptionGroup var global: GlobalOptions

@@ -21,7 +21,43 @@ enum Terminal {
 
     static var standardErrorIsTerminal: Bool { isatty(2) == 1 }
 
+    /// Colour and styling only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+    static var wantsColor: Bool {
+        isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
     static func render(_ records: [JSONValue], columns: [String], format: OutputFormat) {
-        output(RecordRenderer(format: format).render(records, columns: columns))
+        var renderer = RecordRenderer(format: format)
+        renderer.styled = wantsColor
+        output(renderer.render(records, columns: columns))
+    }
+
+    /// A progress line on standard error, rewritten in place; only on a terminal.
+    final class Progress {
+        private var last = Date.distantPast
+        private let started = Date()
+        private var shown = false
+
+        func update(_ report: IngestReport) {
+            let now = Date()
+            guard now.timeIntervalSince(last) >= 0.25 else { return }
+            last = now
+            let elapsed = now.timeIntervalSince(started)
+            let articles = report.inserted.count + report.duplicates
+            let rate = elapsed > 0 ? Double(articles) / elapsed : 0
+            var line = "\(report.inputsDone)/\(report.inputsTotal) inputs, \(articles) articles (\(report.inserted.count) new), \(String(format: "%.0f", rate))/s"
+            if report.inputsDone > 0, report.inputsTotal > report.inputsDone {
+                let eta = elapsed / Double(report.inputsDone) * Double(report.inputsTotal - report.inputsDone)
+                line += String(format: ", ETA %.0fs", eta)
+            }
+            if !report.failures.isEmpty { line += ", \(report.failures.count) failed" }
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+            shown = true
+        }
+
+        func finish() {
+            if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        }
     }
 }

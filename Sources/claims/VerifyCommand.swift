@@ -38,3 +38,16 @@ struct Verify: ParsableCommand, DatabaseCommand {
         }
     }
 }
+
+// The other commands that open the database, so that its errors name it (see ClaimsCommand.main).
+extension Check: DatabaseCommand {}
+extension Conflicts: DatabaseCommand {}
+extension Stories: DatabaseCommand {}
+extension ShowStory: DatabaseCommand {}
+extension ShowClaim: DatabaseCommand {}
+extension ShowEntity: DatabaseCommand {}
+extension EntitiesList: DatabaseCommand {}
+extension EntitiesAdd: DatabaseCommand {}
+extension Export: DatabaseCommand {}
+extension Extract: DatabaseCommand {}
+extension List: DatabaseCommand {}

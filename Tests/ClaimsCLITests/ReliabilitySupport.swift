@@ -22,11 +22,21 @@ enum Corpus {
         return result
     }()
 
-    /// Article `index` as one JSON Lines record: two sentences of the samples and its number, so
-    /// that every index gives a distinct article and the same index always the same one.
+    /// Everyday sentences that hold no attributed claim (extraction stays cheap on them).
+    static let plainSentences = [
+        "شهدت المدينة حركة مرور كثيفة.", "افتتح معرض للكتاب في الساحة العامة.", "ارتفعت درجات الحرارة في المساء.",
+        "امتلأت الحدائق بالزوار في العطلة.", "تحسنت حركة القطارات بين الضواحي.", "ازدحمت الأسواق قبل العيد.",
+    ]
+
+    /// Article `index` as one JSON Lines record: two everyday sentences and its number, and every
+    /// eighth a sentence of the samples too (so that claims, entity mentions and conflicts are
+    /// extracted and stored with it). Every index gives a distinct article, always the same one.
     static func jsonLine(_ index: Int) -> String {
         var rng = SplitMix64(seed: UInt64(index) &* 0x9E37_79B9 &+ 17)
-        let body = (0..<2).map { _ in sentences[rng.next(below: sentences.count)] }.joined(separator: " ") + " (الرقم \(index))"
+        var parts: [String] = []
+        if index % 8 == 0 { parts.append(sentences[rng.next(below: sentences.count)]) }
+        parts += (0..<2).map { _ in plainSentences[rng.next(below: plainSentences.count)] }
+        let body = parts.joined(separator: " ") + " (الرقم \(index))"
         let record: [String: Any] = ["title": "مقال رقم \(index)", "body": body, "outlet": ["القدس العربي", "رويترز"][index % 2],
                                      "published": String(format: "2024-12-%02d", 1 + index % 28)]
         let data = try! JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
@@ -98,6 +108,24 @@ final class BackgroundClaims {
 }
 
 extension CLIRunner {
+    /// The sample corpus stored once per test run (with extraction, which is slow in debug builds);
+    /// `copySampleDatabase` gives each test its own copy.
+    static let sampleDatabase: String = {
+        let path = NSTemporaryDirectory() + "claims-samples-" + UUID().uuidString + ".db"
+        do {
+            let db = try ClaimsDatabase(path: path)
+            _ = try Ingester(database: db).ingest(paths: [repositoryRoot.appendingPathComponent("Examples/articles").path])
+        } catch {
+            XCTFail("cannot build the sample database: \(error)")
+        }
+        return path
+    }()
+
+    /// Copies the sample database (five articles, closed cleanly) to `path`, default this runner's database.
+    func copySampleDatabase(to path: String? = nil) throws {
+        try FileManager.default.copyItem(atPath: Self.sampleDatabase, toPath: path ?? database)
+    }
+
     /// Runs `claims` like `run`, but fails (and kills it) when it does not finish within `timeout`.
     func run(_ arguments: [String], timeout: TimeInterval, file: StaticString = #filePath, line: UInt = #line) throws -> Result {
         let child = try BackgroundClaims(self, arguments)

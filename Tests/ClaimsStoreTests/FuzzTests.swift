@@ -7,13 +7,13 @@ import XCTest
 /// Nothing may crash, every error must be one of the expected kinds with a clear message, and the
 /// database must stay consistent (`verify()`).
 ///
-/// Runs `CLAIMS_FUZZ_ITERATIONS` iterations (default 900, a few seconds); `CLAIMS_FUZZ_SEED` picks
+/// Runs `CLAIMS_FUZZ_ITERATIONS` iterations (default 700, a few seconds); `CLAIMS_FUZZ_SEED` picks
 /// another sequence. A long run by hand:
 ///
 ///     CLAIMS_FUZZ_ITERATIONS=200000 swift test --skip-build --filter FuzzTests
 final class FuzzTests: XCTestCase {
     static let environment = ProcessInfo.processInfo.environment
-    static let iterations = environment["CLAIMS_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 900
+    static let iterations = environment["CLAIMS_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 700
     static let seed = environment["CLAIMS_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_241_207
 
     func testFuzzIngestCleaningQueriesAndSearch() throws {
@@ -21,7 +21,7 @@ final class FuzzTests: XCTestCase {
         let database = try ClaimsDatabase(path: directory + "/fuzz.db")
         var options = InputReader.Options()
         options.maxBytes = 64 * 1024
-        let ingester = Ingester(database: database, readerOptions: options)
+        let ingester = try Ingester(database: database, readerOptions: options)
         let engine = SearchEngine(database: database)
         let cleaner = ArticleCleaner()
         var fuzz = Fuzzer(seed: Self.seed)

@@ -4,7 +4,7 @@ import XCTest
 final class IngestTests: XCTestCase {
     func testSampleCorpusTwiceIsDeduplicated() throws {
         let db = try TestSupport.memoryDatabase()
-        let ingester = Ingester(database: db)
+        let ingester = try Ingester(database: db)
         let first = try ingester.ingest(paths: [TestSupport.path("Examples/articles")])
         XCTAssertEqual(first.inserted.count, 5)
         XCTAssertEqual(first.failures, [])

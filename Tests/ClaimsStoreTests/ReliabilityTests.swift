@@ -5,20 +5,32 @@ import XCTest
 /// Crash safety and concurrency of the library: `verify()`, busy retries, duplicate-safe inserts,
 /// clear errors for unusable database files, and cleaning that loses no text.
 final class ReliabilityTests: XCTestCase {
+    /// The sample corpus stored once (extraction is slow in debug builds), closed cleanly.
+    static let sampleDatabase: Result<String, Error> = Result {
+        let path = try TestSupport.temporaryDirectory() + "/samples.db"
+        let db = try ClaimsDatabase(path: path)
+        _ = try Ingester(database: db).ingest(paths: [TestSupport.path("Examples/articles")])
+        return path
+    }
+
+    /// A private copy of the sample database.
+    static func sampleDatabaseCopy() throws -> String {
+        let copy = try TestSupport.temporaryDirectory() + "/samples.db"
+        try FileManager.default.copyItem(atPath: try sampleDatabase.get(), toPath: copy)
+        return copy
+    }
+
     // MARK: verify()
 
     func testVerifyIsEmptyForASoundDatabase() throws {
-        let path = try TestSupport.temporaryDirectory() + "/sound.db"
+        let path = try Self.sampleDatabaseCopy()
         let db = try ClaimsDatabase(path: path)
-        _ = try Ingester(database: db).ingest(paths: [TestSupport.path("Examples/articles")])
         XCTAssertEqual(db.verify(), [])
         XCTAssertEqual(try ClaimsDatabase.verify(path: path), [])
     }
 
     func testVerifyFindsAFullTextIndexOutOfStepWithItsContent() throws {
-        let path = try TestSupport.temporaryDirectory() + "/fts.db"
-        let db = try ClaimsDatabase(path: path)
-        _ = try Ingester(database: db).ingest(paths: [TestSupport.path("Examples/articles")])
+        let db = try ClaimsDatabase(path: try Self.sampleDatabaseCopy())
         // Delete an article behind the index's back.
         try db.connection.execute("DROP TRIGGER articles_fts_delete; DELETE FROM articles WHERE id = 2")
         let problems = db.verify()
@@ -50,11 +62,7 @@ final class ReliabilityTests: XCTestCase {
     }
 
     func testVerifyOfADamagedFileListsProblemsInsteadOfThrowing() throws {
-        let path = try TestSupport.temporaryDirectory() + "/damaged.db"
-        do {
-            let db = try ClaimsDatabase(path: path)
-            _ = try Ingester(database: db).ingest(paths: [TestSupport.path("Examples/articles")])
-        }
+        let path = try Self.sampleDatabaseCopy()
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertGreaterThan(bytes.count, 8 * 4096)
         for i in 4096..<(4096 * 3) { bytes[i] = UInt8(truncatingIfNeeded: i &* 31) }   // garbage over pages 2–3
@@ -78,11 +86,7 @@ final class ReliabilityTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/no"))
         // Truncated to half: damaged, named, and left as it was.
-        let path = dir + "/half.db"
-        do {
-            let db = try ClaimsDatabase(path: path)
-            _ = try Ingester(database: db).ingest(paths: [TestSupport.path("Examples/articles")])
-        }
+        let path = try Self.sampleDatabaseCopy()
         let whole = try Data(contentsOf: URL(fileURLWithPath: path))
         try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try SearchEngine(database: try ClaimsDatabase(path: path, create: false)).search("حمص")) { error in
@@ -94,11 +98,7 @@ final class ReliabilityTests: XCTestCase {
     }
 
     func testReadOnlyOpeningStillReadsAndRefusesWrites() throws {
-        let path = try TestSupport.temporaryDirectory() + "/ro.db"
-        do {
-            let db = try ClaimsDatabase(path: path)
-            _ = try Ingester(database: db).ingest(paths: [TestSupport.path("Examples/articles")])
-        }
+        let path = try Self.sampleDatabaseCopy()
         let reader = try ClaimsDatabase(path: path, create: false, readOnly: true)
         XCTAssertTrue(reader.isReadOnly)
         XCTAssertEqual(try ArticleStore(database: reader).count(), 5)
@@ -237,8 +237,7 @@ final class ReliabilityTests: XCTestCase {
             XCTAssertEqual(error as? ClaimsError, .invalidQuery("parentheses nested more than 20 deep"))
         }
         let fine = String(repeating: "(", count: 20) + "حمص" + String(repeating: ")", count: 20)
-        let db = try TestSupport.memoryDatabase()
-        _ = try Ingester(database: db).ingest(paths: [TestSupport.path("Examples/articles")])
+        let db = try ClaimsDatabase(path: try Self.sampleDatabaseCopy())
         XCTAssertFalse(try SearchEngine(database: db).search(fine).isEmpty)
     }
 }

@@ -67,17 +67,42 @@ final class SchemaTests: XCTestCase {
         }
     }
 
-    func testOlderSchemaIsMigratedKeepingData() throws {
-        let path = try TestSupport.temporaryDirectory() + "/older.db"
+    func testSearchColumnsAreRebuiltWhenTheStemmerChanges() throws {
+        let path = try TestSupport.temporaryDirectory() + "/stale.db"
         do {
             let db = try ClaimsDatabase(path: path)
-            _ = try ArticleStore(database: db).insert(CleanArticle(source: "a.txt", title: "عنوان", body: "نص المقال عن حمص", url: nil, outlet: nil, published: nil, extraJSON: nil))
-            // Simulate an older file: drop what a later version adds and lower the version.
-            try db.connection.execute("DROP INDEX articles_outlet; PRAGMA user_version = 0")
+            _ = try Ingester(database: db).ingest(drafts: [ArticleDraft(source: "t", body: "عنوان\n\nقالت السفارة إن العمل مستمر.")])
+            // As if written by a binary with another stemmer.
+            try db.connection.execute("UPDATE articles SET body_search = 'stale'; UPDATE settings SET value = 'old' WHERE key = 'stemmer_fingerprint'")
+            XCTAssertTrue(try SearchEngine(database: db).search("سفارة").isEmpty)
+        }
+        let reopened = try ClaimsDatabase(path: path)
+        XCTAssertEqual(try SearchEngine(database: reopened).search("سفارة").count, 1)
+        XCTAssertEqual(try reopened.connection.scalar("SELECT value FROM settings WHERE key = 'stemmer_fingerprint'"), .text(SearchIndexMaintenance.fingerprint))
+    }
+
+    func testVersionOneDatabaseIsMigratedKeepingItsArticles() throws {
+        // A real version-1 file: the schema as it was released (Tests/Fixtures/schema_v1.sql).
+        let path = try TestSupport.temporaryDirectory() + "/v1.db"
+        do {
+            let old = try Database(path: path)
+            try old.execute(try String(contentsOfFile: TestSupport.path("Tests/Fixtures/schema_v1.sql"), encoding: .utf8))
+            try old.run("""
+                INSERT INTO articles (source, title, body, content_hash, ingested_at, title_search, body_search)
+                VALUES ('a.txt', 'بيان', 'قالت وزارة الدفاع السورية إن الجيش في حمص.', 'h1', '2024-12-07T00:00:00Z', 'بيان', 'قالت')
+                """)
+            XCTAssertEqual(try old.scalarInt("PRAGMA user_version"), 1)
         }
         let migrated = try ClaimsDatabase(path: path)
         XCTAssertEqual(migrated.schemaVersion, Migrations.currentVersion)
-        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_outlet'"), 1)
-        XCTAssertEqual(try ArticleStore(database: migrated).count(), 1)
+        XCTAssertEqual(try ArticleStore(database: migrated).article(id: 1)?.titleDerived, false)
+        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM claims"), 0)
+        // Articles of version 1 get their claims from `claims extract`.
+        let result = try Ingester(database: migrated).reextract(all: false)
+        XCTAssertEqual(result.articles, 1)
+        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM claims WHERE speaker = 'وزارة الدفاع السورية'"), 1)
+        XCTAssertEqual(try Ingester(database: migrated).reextract(all: false).articles, 0, "nothing left to extract")
+        XCTAssertEqual(try Ingester(database: migrated).reextract(all: true).articles, 1)
+        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM claims"), 1, "re-extraction replaces, never duplicates")
     }
 }

@@ -18,7 +18,14 @@ public enum EmbeddedResources {
 --     full-text index sees; display the original columns (title, body, content).
 
 PRAGMA application_id = 1131179379;  -- 0x436C6D73, 'Clms': identifies a claims database
-PRAGMA user_version = 1;             -- schema version; see Migrations.swift
+PRAGMA user_version = 2;             -- schema version; see Migrations.swift
+
+-- Facts about the database itself, e.g. which version of the Arabic normaliser and stemmer built
+-- the *_search columns (they are rebuilt automatically when claims' stemmer changes).
+CREATE TABLE IF NOT EXISTS settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
 
 -- One row per ingested article. The body is the cleaned text as written.
 CREATE TABLE IF NOT EXISTS articles (
@@ -27,6 +34,7 @@ CREATE TABLE IF NOT EXISTS articles (
     url           TEXT,
     outlet        TEXT,                   -- given with --outlet / in JSON, or inferred from a dateline
     title         TEXT NOT NULL,
+    title_derived INTEGER NOT NULL DEFAULT 0,  -- 1 when the input had no headline and the title was cut from the first sentence
     published     TEXT,                   -- ISO 8601 date or date-time, or NULL when unknown
     body          TEXT NOT NULL,          -- cleaned body, original spelling kept
     content_hash  TEXT NOT NULL UNIQUE,   -- SHA-256 (hex) of the normalised body: re-ingesting the same text adds nothing
@@ -60,6 +68,306 @@ CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title_search, b
     INSERT INTO articles_fts(articles_fts, rowid, title_search, body_search) VALUES ('delete', old.id, old.title_search, old.body_search);
     INSERT INTO articles_fts(rowid, title_search, body_search) VALUES (new.id, new.title_search, new.body_search);
 END;
+
+-- ─────────────────────────────────────────────────────────────────────────────
+-- Entities: people, organisations (armed groups, ministries, NGOs), media, places.
+-- Built-in ones (Data/gazetteer.tsv) are added when first mentioned; 'discovered' ones were
+-- found by a title or role pattern (الرئيس …، مدينة …); 'user' ones come from `claims entities add`.
+CREATE TABLE IF NOT EXISTS entities (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL,                -- canonical name
+    type         TEXT NOT NULL CHECK (type IN ('person', 'organization', 'media', 'place')),
+    origin       TEXT NOT NULL CHECK (origin IN ('builtin', 'discovered', 'user')),
+    affiliation  TEXT,                         -- canonical name of the country or organisation it belongs to
+    name_key     TEXT NOT NULL UNIQUE,         -- normalised name (one entity per name)
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_type ON entities(type);
+
+-- Other names of an entity: spellings, short forms, nisba adjectives (الإيرانية → إيران).
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    alias      TEXT NOT NULL,
+    alias_key  TEXT NOT NULL,                  -- normalised alias, for lookups
+    kind       TEXT NOT NULL DEFAULT 'alias' CHECK (kind IN ('alias', 'nisba')),
+    origin     TEXT NOT NULL DEFAULT 'builtin' CHECK (origin IN ('builtin', 'discovered', 'user')),
+    PRIMARY KEY (entity_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_aliases_key ON entity_aliases(alias_key);
+
+-- Where an entity is mentioned. Offsets count characters (code points) in the article's title or
+-- body, so the text is substr(body, start + 1, end - start) in SQL.
+CREATE TABLE IF NOT EXISTS mentions (
+    id          INTEGER PRIMARY KEY,
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_id   INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    part        TEXT NOT NULL CHECK (part IN ('title', 'body')),
+    sentence    INTEGER NOT NULL,              -- 0-based sentence number in the part
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    text        TEXT NOT NULL,                 -- as written
+    via_nisba   INTEGER NOT NULL DEFAULT 0     -- 1 when mentioned by its adjective (الروسية)
+);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+
+-- Attributed claims: who said what, citing whom, when, asserting or denying.
+CREATE TABLE IF NOT EXISTS claims (
+    id                 INTEGER PRIMARY KEY,
+    article_id         INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    speaker            TEXT NOT NULL,          -- the entity's name, or the phrase as written (مصدر عسكري)
+    speaker_entity_id  INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+    anonymous          INTEGER NOT NULL DEFAULT 0,   -- 1 for unnamed sources
+    via                TEXT NOT NULL,          -- JSON array: the reporting chain, outermost first
+    cue                TEXT NOT NULL,          -- the reporting expression as written (قالت، نفى، بحسب، headline)
+    stance             TEXT NOT NULL CHECK (stance IN ('asserts', 'denies', 'unconfirmed')),
+    content            TEXT NOT NULL,          -- the proposition, as written
+    quote              INTEGER NOT NULL DEFAULT 0,   -- 1 for a direct quotation
+    said_on            TEXT,                   -- ISO date of the statement when the text says (اليوم السبت، أمس)
+    part               TEXT NOT NULL CHECK (part IN ('title', 'body')),
+    sentence           INTEGER NOT NULL,
+    content_start      INTEGER NOT NULL,       -- character offsets of the content in the part
+    content_end        INTEGER NOT NULL,
+    sentence_start     INTEGER NOT NULL,       -- character offsets of the sentence in the part
+    sentence_end       INTEGER NOT NULL,
+    target_claim_id    INTEGER REFERENCES claims(id) ON DELETE SET NULL,  -- what a denial such as نفت ذلك refers to
+    is_call            INTEGER NOT NULL DEFAULT 0,   -- 1 for an appeal (حث … على، دعا إلى): not a statement of fact
+    content_search     TEXT NOT NULL           -- normalised, clitic-stripped content (what claims_fts indexes)
+);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
+CREATE INDEX IF NOT EXISTS claims_speaker_entity ON claims(speaker_entity_id);
+CREATE INDEX IF NOT EXISTS claims_stance ON claims(stance);
+CREATE INDEX IF NOT EXISTS claims_said_on ON claims(said_on);
+
+-- The entities of a claim: its speaker, the sources in its chain, and those its content mentions.
+CREATE TABLE IF NOT EXISTS claim_entities (
+    claim_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    role       TEXT NOT NULL CHECK (role IN ('speaker', 'via', 'mentioned')),
+    PRIMARY KEY (claim_id, entity_id, role)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS claim_entities_entity ON claim_entities(entity_id, role);
+
+-- Full-text index over claim contents, normalised like articles_fts:
+--   SELECT c.id, c.speaker, c.content FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+--   WHERE claims_fts MATCH 'اخلاء' ORDER BY rank;
+CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(
+    content_search,
+    content="claims", content_rowid="id",
+    tokenize="unicode61 remove_diacritics 2"
+);
+CREATE TRIGGER IF NOT EXISTS claims_fts_insert AFTER INSERT ON claims BEGIN
+    INSERT INTO claims_fts(rowid, content_search) VALUES (new.id, new.content_search);
+END;
+CREATE TRIGGER IF NOT EXISTS claims_fts_delete AFTER DELETE ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, content_search) VALUES ('delete', old.id, old.content_search);
+END;
+CREATE TRIGGER IF NOT EXISTS claims_fts_update AFTER UPDATE OF content_search ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, content_search) VALUES ('delete', old.id, old.content_search);
+    INSERT INTO claims_fts(rowid, content_search) VALUES (new.id, new.content_search);
+END;
+
+-- One row per claim with what a reader wants next to it.
+CREATE VIEW IF NOT EXISTS claims_view AS
+SELECT c.id                      AS claim_id,
+       c.speaker                 AS speaker,
+       e.type                    AS speaker_type,
+       c.anonymous               AS anonymous_source,
+       c.via                     AS via,
+       c.cue                     AS cue,
+       c.stance                  AS stance,
+       c.content                 AS content,
+       c.quote                   AS direct_quote,
+       c.said_on                 AS said_on,
+       a.id                      AS article_id,
+       a.title                   AS article_title,
+       a.outlet                  AS outlet,
+       a.published               AS published
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+LEFT JOIN entities e ON e.id = c.speaker_entity_id;
+
+-- One row per mention with the entity and the article.
+CREATE VIEW IF NOT EXISTS mentions_view AS
+SELECT m.id AS mention_id, e.name AS entity, e.type AS entity_type, m.text AS written_as,
+       m.article_id AS article_id, a.title AS article_title, a.outlet AS outlet, a.published AS published,
+       m.part AS part, m.sentence AS sentence, m.start AS start, m.end AS end
+FROM mentions m
+JOIN entities e ON e.id = m.entity_id
+JOIN articles a ON a.id = m.article_id;
+
+-- ─────────────────────────────────────────────────────────────────────────────
+-- Index of claims by what they are about, for finding candidate pairs without comparing all pairs:
+-- 'e:<entity>' for entities below country level, 'c:<concept>' for predicates (leave, capture …),
+-- 't:<word>' for content words. day = days since 1970 of the claim's date (NULL when unknown).
+CREATE TABLE IF NOT EXISTS claim_terms (
+    term      TEXT NOT NULL,
+    day       INTEGER,
+    claim_id  INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    PRIMARY KEY (term, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS claim_terms_claim ON claim_terms(claim_id);
+
+-- What conflict detection compares, computed once per claim: predicates, entities, places, words,
+-- figures and scope of its content (JSON; see Proposition.swift).
+CREATE TABLE IF NOT EXISTS claim_features (
+    claim_id  INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    features  TEXT NOT NULL
+);
+
+-- Conflicting claims: a denial and what it denies, contradictions, different figures, retractions.
+-- claim_a_id is the reporting (or earlier) side, claim_b_id the denying (or later) side.
+CREATE TABLE IF NOT EXISTS conflicts (
+    id           INTEGER PRIMARY KEY,
+    claim_a_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claim_b_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind IN ('denial', 'contradiction', 'numeric', 'retraction')),
+    kinds        TEXT NOT NULL,                -- every reason, comma-separated (e.g. denial,contradiction)
+    score        REAL NOT NULL,                -- 0–1
+    explanation  TEXT NOT NULL,
+    UNIQUE (claim_a_id, claim_b_id)
+);
+CREATE INDEX IF NOT EXISTS conflicts_b ON conflicts(claim_b_id);
+
+-- Claims that state the same thing (the links stories are made of).
+CREATE TABLE IF NOT EXISTS corroborations (
+    claim_a_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claim_b_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    score        REAL NOT NULL,
+    explanation  TEXT NOT NULL,
+    PRIMARY KEY (claim_a_id, claim_b_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS corroborations_b ON corroborations(claim_b_id);
+
+-- Stories: groups of claims stating the same thing, who reported first, who repeated it, who
+-- disputed it. Derived from corroborations and conflicts; rebuilt after each ingest.
+CREATE TABLE IF NOT EXISTS stories (
+    id                   INTEGER PRIMARY KEY,
+    label                TEXT NOT NULL,        -- the first claim's content
+    first_claim_id       INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claims               INTEGER NOT NULL,     -- number of claims in the story
+    sources              INTEGER NOT NULL,     -- distinct speakers
+    independent_sources  INTEGER NOT NULL,     -- distinct original sources (relays of one source count once)
+    disputed             INTEGER NOT NULL,     -- conflicts touching the story's claims
+    first_date           TEXT,
+    last_date            TEXT
+);
+CREATE TABLE IF NOT EXISTS story_claims (
+    story_id  INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    claim_id  INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    role      TEXT NOT NULL CHECK (role IN ('first', 'independent', 'relay', 'disputes')),
+    source    TEXT NOT NULL,                   -- the original source the claim goes back to
+    PRIMARY KEY (story_id, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_claims_claim ON story_claims(claim_id);
+
+-- Both sides of a conflict in one row.
+CREATE VIEW IF NOT EXISTS conflicts_view AS
+SELECT x.id AS conflict_id, x.kind, x.kinds, x.score, x.explanation,
+       a.id AS a_claim_id, a.speaker AS a_speaker, a.stance AS a_stance, a.content AS a_content,
+       coalesce(a.said_on, substr(aa.published, 1, 10)) AS a_date, aa.outlet AS a_outlet, aa.title AS a_article,
+       b.id AS b_claim_id, b.speaker AS b_speaker, b.stance AS b_stance, b.content AS b_content,
+       coalesce(b.said_on, substr(ba.published, 1, 10)) AS b_date, ba.outlet AS b_outlet, ba.title AS b_article
+FROM conflicts x
+JOIN claims a ON a.id = x.claim_a_id JOIN articles aa ON aa.id = a.article_id
+JOIN claims b ON b.id = x.claim_b_id JOIN articles ba ON ba.id = b.article_id;
+
+-- One row per claim of a story.
+CREATE VIEW IF NOT EXISTS stories_view AS
+SELECT s.id AS story_id, s.label AS story, sc.role, sc.source AS original_source, c.id AS claim_id, c.speaker, c.stance,
+       c.content, coalesce(c.said_on, substr(a.published, 1, 10)) AS date, a.outlet, a.title AS article_title
+FROM stories s JOIN story_claims sc ON sc.story_id = s.id JOIN claims c ON c.id = sc.claim_id JOIN articles a ON a.id = c.article_id;
+
+"""####
+    /// `Data/capitals.tsv`
+    public static let capitals = ####"""
+# capitals.tsv — a capital stands for its country's government in news (طهران تنفي = إيران تنفي).
+# Used when comparing claims, so that a statement about طهران and one about إيران are about the same actor.
+# TAB-separated: capital (a gazetteer place name)    country (a gazetteer place name)
+دمشق	سوريا
+طهران	إيران
+بغداد	العراق
+بيروت	لبنان
+عمّان	الأردن
+أنقرة	تركيا
+القاهرة	مصر
+الرياض	السعودية
+الدوحة	قطر
+أبوظبي	الإمارات
+الكويت	الكويت
+صنعاء	اليمن
+طرابلس	ليبيا
+الخرطوم	السودان
+موسكو	روسيا
+واشنطن	الولايات المتحدة
+بكين	الصين
+لندن	بريطانيا
+باريس	فرنسا
+برلين	ألمانيا
+كييف	أوكرانيا
+تل أبيب	إسرائيل
+
+"""####
+    /// `Data/cues.tsv`
+    public static let cues = ####"""
+# cues.tsv — reporting expressions for claim extraction. TAB-separated:
+#   role    forms (| separated; clitics و ف are handled by the program)    stance
+# role:
+#   speech        verb of saying; the claim follows after إن/أن/بأن, a colon or a quotation
+#   point         "pointed out": أشار/لفت/نوه + إلى أن …
+#   denial        نفى/كذّب …: the claim is the object (الأنباء عن …) or an أن-clause; stance denies
+#   call          urging/demanding: حث/دعا/طالب … + على/إلى/ب + the urged action
+#   continuation  continues the previous speaker when no new speaker follows (وأضاف، مشيرا …)
+#   agency        بحسب / وفق / نقلا عن X: X is the source of the rest of the sentence
+# stance: asserts | denies
+# openers: how the proposition may follow the speaker besides إن/أن, a colon or a quotation:
+#   obj = a bare object (أعلن المرصد انسحاب …), or a preposition (على, عن, إلى, ب, من, ل) that opens it
+#   (شدد على ضرورة …, أعرب عن قلقه …, حث … على مغادرة …); - = none.
+#   A trailing ! means the opener is required: عبر is a cue only in عبر X عن …, not as the preposition.
+speech	قال|قالت|قالوا|قالا|تقول|يقول|يقولون|قائلا|قائلة|قولها|قوله|قولهم	asserts	-
+speech	أعلن|أعلنت|أعلنوا|يعلن|تعلن|معلنا|معلنة	asserts	obj|عن
+speech	أكد|أكدت|أكدوا|يؤكد|تؤكد|مؤكدا|مؤكدة|مؤكدين	asserts	obj|على
+speech	أفاد|أفادت|أفادوا|يفيد|تفيد|مفيدا|مفيدة	asserts	obj|ب
+speech	ذكر|ذكرت|ذكروا|يذكر|تذكر|ذاكرا	asserts	obj
+speech	أوضح|أوضحت|أوضحوا|يوضح|توضح|موضحا|موضحة	asserts	obj
+speech	كشف|كشفت|كشفوا|يكشف|تكشف|كاشفا|كاشفة	asserts	obj|عن
+speech	صرح|صرحت|يصرح|تصرح|مصرحا	asserts	ب
+speech	رجح|رجحت|يرجح|ترجح|مرجحا	asserts	obj
+speech	اعتبر|اعتبرت|يعتبر|تعتبر|معتبرا|معتبرة	asserts	obj
+speech	رأى|رأت|يرى|ترى	asserts	-
+speech	زعم|زعمت|يزعم|تزعم|زاعما	asserts	-
+speech	ادعى|ادعت|يدعي|تدعي	asserts	-
+speech	أبلغ|أبلغت|يبلغ|تبلغ	asserts	obj
+speech	شدد|شددت|يشدد|تشدد|مشددا|مشددة	asserts	على
+speech	حذر|حذرت|يحذر|تحذر|محذرا|محذرة	asserts	من
+speech	أعرب|أعربت|يعرب|تعرب|معربا|معربة	asserts	عن
+speech	اتهم|اتهمت|يتهم|تتهم|متهما|متهمة	asserts	obj
+speech	تعهد|تعهدت|يتعهد|تتعهد|متعهدا	asserts	obj|ب
+speech	نقل|نقلت|ينقل|تنقل|ناقلا	asserts	obj
+speech	أفصح|أفصحت	asserts	عن
+speech	بث|بثت	asserts	obj
+speech	أشاد|أشادت|يشيد|تشيد|مشيدا	asserts	ب
+speech	عبر|عبرت|يعبر|تعبر|معبرا	asserts	عن!
+point	أشار|أشارت|أشاروا|يشير|تشير|مشيرا|مشيرة	asserts	إلى
+point	لفت|لفتت|يلفت|تلفت|لافتا|لافتة	asserts	إلى
+point	نوه|نوهت|ينوه|تنوه|منوها	asserts	إلى
+continuation	أضاف|أضافت|أضافوا|يضيف|تضيف|مضيفا|مضيفة	asserts	-
+continuation	تابع|تابعت|متابعا	asserts	-
+continuation	أردف|أردفت|مردفا	asserts	-
+continuation	استطرد|استطردت	asserts	-
+denial	نفى|نفت|نفوا|ينفي|تنفي|ينفون|ينفيان|تنفيان|نافيا|نافية	denies	obj
+denial	كذب|كذبت|يكذب|تكذب	denies	obj
+denial	دحض|دحضت	denies	obj
+call	حث|حثت|يحث|تحث|حاثا	asserts	على|إلى|ب
+call	دعا|دعت|يدعو|تدعو|داعيا|داعية	asserts	إلى|ل|على
+call	طالب|طالبت|يطالب|تطالب|مطالبا|مطالبة	asserts	ب|obj
+call	ناشد|ناشدت|يناشد|تناشد	asserts	obj|ب
+call	نصح|نصحت|ينصح|تنصح	asserts	ب|obj
+agency	بحسب|حسب|وفق|وفقا|طبقا|نقلا|حسبما|وفقما	asserts	-
+# falsity: a predicate saying a reported claim is false; the claim it is said of is denied.
+falsity	غير صحيحة|غير صحيح|كاذبة|كاذب|عارية عن الصحة|عار عن الصحة|لا أساس لها|لا أساس له|لا صحة|مفبركة|ملفقة|غير دقيقة|مزاعم كاذبة|محض افتراء	denies	-
+# unverified: the reporter says it could not confirm a claim; that claim becomes unconfirmed.
+unverified	لم يتسن|لم يتسنى|لا يمكن التحقق|لم يتم التحقق|يتعذر التحقق|تعذر التحقق|لم يتسن التأكد	unconfirmed	-
 
 """####
     /// `Data/gazetteer.tsv`
@@ -856,6 +1164,42 @@ person	نجاة رشدي	-	-	الأمم المتحدة
 person	ستيفان دوجاريك	دوجاريك	-	الأمم المتحدة
 person	توم فليتشر	-	-	مكتب تنسيق الشؤون الإنسانية
 person	فيليبو غراندي	غراندي	-	مفوضية الأمم المتحدة لشؤون اللاجئين
+
+"""####
+    /// `Data/predicates.tsv`
+    public static let predicates = ####"""
+# predicates.tsv — event predicates for comparing claims (conflicts, stories, check, compare).
+# TAB-separated:  concept    forms (| separated, any inflection written out; clitics are handled)    opposite concept (or -)
+# Forms are matched by their clitic-stripped keys, so والانسحاب and انسحاب are one form.
+# Two concepts are synonyms when they are the same line: إجلاء / إخلاء / سحب / انسحاب are all "leave".
+# Several opposites are separated by |. Imperfect verbs are found from their يفعل form (نستخدم → يستخدم).
+leave	انسحب|انسحبت|انسحبوا|انسحاب|انسحابات|ينسحب|تنسحب|ينسحبون|سحب|سحبت|يسحب|تسحب|إجلاء|أجلى|أجلت|يجلي|إخلاء|أخلى|أخلت|يخلي|تخلي|مغادرة|غادر|غادرت|غادروا|يغادر|تغادر|فرار|فر|فرت|فروا|يفر|هروب|هرب|هربت|تقهقر|ترك|يترك|تترك|خرج|خرجت|خروج|نقل|نقلهم|إخراج|رحيل	remain
+remain	موجود|موجودة|موجودون|متواجد|متواجدة|يتواجد|باق|باقية|بقاء|بقي|يبقى|تبقى|لا يزال|لا تزال|ما زال|ما زالت|مازال|مازالت|في مكانه|في مواقعه|في مواقعها|تعزيز|تعزيزه|عزز|عززت|يعزز|يعزز|منتشرة|منتشر|ينتشر|تنتشر|صامد|صامدة|تحتفظ|يحتفظ|فعالة|تواصل عملها	leave|collapse
+capture	سيطر|سيطرت|سيطروا|يسيطر|تسيطر|يسيطرون|سيطرة|سيطرته|سيطرتها|استولى|استولت|استولوا|استيلاء|دخل|دخلت|دخلوا|يدخل|دخول|اقتحم|اقتحمت|اقتحام|حرر|حررت|تحرير|بسط|تبسط|يبسط|اجتاح|اجتاحت|اجتياح|انتزع|انتزاع|أحكم|أحكمت|إحكام|احتل|احتلت|احتلال	repel
+repel	صد|صدت|يصد|تصد|تصدى|تصدت|أحبط|أحبطت|إحباط|استعاد|استعادت|تستعيد|يستعيد|استعادة|دحر|دحرت	capture
+kill	لقي|لقوا|لقيت|قتل|قتلت|قتلوا|قتلى|قتيل|قتيلا|مقتل|حتفه|حتفهم|حتفها|مصرع|شهيد|شهداء|الشهداء|ضحايا	-
+open	فتح|فتحت|يفتح|تفتح|افتتاح|افتتح|إعادة فتح|تعيد فتح|يعيد فتح	close
+close	أغلق|أغلقت|يغلق|تغلق|إغلاق|أقفل|إقفال|مغلق|مغلقا|مغلقة	open
+rise	ارتفع|ارتفعت|يرتفع|ترتفع|ارتفاع|زاد|زادت|زيادة|صعد|صعود|يرفع|رفع|رفعت	fall
+fall	انخفض|انخفضت|ينخفض|تنخفض|انخفاض|تراجع|تراجعت|يتراجع|تتراجع|هبط|هبوط|يخفض|خفض|خفضت|تخفيض	rise
+arrest	اعتقل|اعتقلت|يعتقل|اعتقال|احتجز|احتجزت|احتجاز|أسر|أسرت|المحتجز|قبضة|توقيف|رهن الاعتقال	release
+release	أفرج|أفرجت|يفرج|تفرج|الإفراج|إفراج|إطلاق سراح|أطلق سراح	arrest
+accept	وافق|وافقت|يوافق|توافق|موافقة|قبل|قبلت|يقبل	reject
+reject	رفض|رفضت|يرفض|ترفض	accept
+win	فاز|فازت|يفوز|تفوز|فوز	lose
+lose	خسر|خسرت|يخسر|تخسر|خسارة|هزيمة	win
+acquit	برأ|برأت|تبرئ|يبرئ|تبرئة	convict
+convict	أدان|أدانت|تدين|يدين|إدانة	acquit
+send	أرسل|أرسلت|يرسل|ترسل|إرسال|بعث|إمداد|تسلم|تسلّم|سلم|سلمت|تسليم	-
+meet	التقى|التقت|يلتقي|تلتقي|لقاء|اجتمع|اجتماع|يجتمع|استقبل|يستقبل	-
+visit	زار|زارت|يزور|تزور|زيارة|وصل|وصلت|يصل|تصل|وصول	-
+attack	قصف|قصفت|يقصف|تقصف|هاجم|هاجمت|هجوم|غارة|غارات|استهدف|استهدفت|يستهدف|تستهدف|استهداف|ضرب|ضربات	-
+resign	استقال|استقالت|يستقيل|استقالة|استقالته|يقيل|أقال|إقالة	-
+postpone	أجل|أجلت|يؤجل|تؤجل|تأجيل	-
+suspend	علق|علقت|يعلق|تعلق|تعليق|أوقف|وقف	-
+displace	نزوح|نزح|نزحوا|تهجير|نازح|نازحين	-
+collapse	انهيار|انهار|انهارت|ينهار|تنهار|تنهار	remain
+use	استخدم|استخدمت|يستخدم|استخدام	-
 
 """####
     /// `Data/protected_words.txt`
@@ -1787,6 +2131,19 @@ person	فيليبو غراندي	غراندي	-	مفوضية الأمم المت
 بيرقدار
 
 """####
+    /// `Data/topics.tsv`
+    public static let topics = ####"""
+# topics.tsv — nouns that tell what a statement is about when the names differ
+# (an embassy and its diplomats; a crossing and the border). Used when comparing claims.
+# TAB-separated: topic    forms (| separated; clitics are handled)
+diplomatic	سفارة|سفارات|سفارتها|سفارته|دبلوماسي|دبلوماسية|دبلوماسيين|دبلوماسيون|بعثة|بعثات|قنصلية|قنصليات|سفير|سفراء|طاقم السفارة
+military	قادة|قائد|قادتها|قيادي|قياديين|عسكري|عسكريين|العسكريين|ضباط|ضابط|جنود|جندي|مستشارين|مستشار
+border	معبر|معابر|حدود|الحدود|الحدودي|الحدودية|منفذ|بوابة
+casualties	قتلى|قتيل|ضحايا|شهداء|جرحى|مصابين|إصابات
+displacement	نازحين|نازح|لاجئين|لاجئ|نزوح|فرار|فارين
+prices	أسعار|سعر|تضخم|صرف|عملة|الدولار|الفائدة
+
+"""####
 
     /// The bundled sample corpus (`Examples/articles`), for `claims demo`: file name → text.
     public static let sampleArticles: [(name: String, text: String)] = [
@@ -2110,8 +2467,12 @@ back to top
     /// Every embedded file: repository path → contents (for the equality test).
     public static let all: [String: String] = [
         "schema.sql": schema,
+        "Data/capitals.tsv": capitals,
+        "Data/cues.tsv": cues,
         "Data/gazetteer.tsv": gazetteer,
+        "Data/predicates.tsv": predicates,
         "Data/protected_words.txt": protectedWords,
+        "Data/topics.tsv": topics,
         "Examples/articles/000_fd4e9686c416e7c7.txt": sampleArticles.first { $0.name == "000_fd4e9686c416e7c7.txt" }!.text,
         "Examples/articles/001_a2fdc5a6149c3c34.txt": sampleArticles.first { $0.name == "001_a2fdc5a6149c3c34.txt" }!.text,
         "Examples/articles/002_bc8eda6b5223bef9.txt": sampleArticles.first { $0.name == "002_bc8eda6b5223bef9.txt" }!.text,

@@ -25,6 +25,7 @@ public struct ArticleCleaner: Sendable {
         }
 
         var title = draft.title.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        var titleIsHeadline = !draft.titleDerived
         if title == nil, let first = lines.firstIndex(where: { !$0.isEmpty }) {
             let restHasText = lines[(first + 1)...].contains { $0.contains(where: \.isLetter) }
             if DisplayWidth.of(lines[first]) <= Self.maxTitleLength && (restHasText || draft.isPlainText) {
@@ -34,6 +35,7 @@ public struct ArticleCleaner: Sendable {
                 // The first line is a paragraph (a dateline lead) or the whole text: title from its
                 // first sentence, line kept.
                 title = Self.titleFromParagraph(lines[first])
+                titleIsHeadline = false
             }
         }
         guard let title, !title.isEmpty else { throw IngestError.empty("no text") }
@@ -61,7 +63,7 @@ public struct ArticleCleaner: Sendable {
         let extra: String?
         if case .object(let fields)? = draft.extra, !fields.isEmpty { extra = draft.extra?.jsonText } else { extra = nil }
         return CleanArticle(source: draft.source, title: title, body: body, url: draft.url, outlet: outlet,
-                            published: published, extraJSON: extra)
+                            published: published, extraJSON: extra, titleIsHeadline: titleIsHeadline)
     }
 
     static let maxTitleLength = 200

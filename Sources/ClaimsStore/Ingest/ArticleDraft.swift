@@ -13,6 +13,8 @@ public struct ArticleDraft: Sendable {
     /// True for a plain-text document, whose first line is its title; false for a JSON record,
     /// whose body is all text (a missing title is derived from its first sentence).
     public var isPlainText: Bool
+    /// The given title was cut from the first sentence by an earlier ingest (`title_derived` in an export).
+    public var titleDerived = false
 
     public init(source: String, title: String? = nil, body: String, url: String? = nil, outlet: String? = nil,
                 published: String? = nil, extra: JSONValue? = nil, isPlainText: Bool = true) {
@@ -36,4 +38,6 @@ public struct CleanArticle: Sendable, Equatable {
     public var outlet: String?
     public var published: String?
     public var extraJSON: String?
+    /// False when the title was derived from the first paragraph (no headline in the input).
+    public var titleIsHeadline: Bool = true
 }

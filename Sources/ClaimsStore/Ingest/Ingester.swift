@@ -4,6 +4,14 @@ import Foundation
 public struct IngestReport: Sendable {
     public var inserted: [Int] = []
     public var duplicates = 0
+    /// Claims and entity mentions extracted from the new articles.
+    public var claims = 0
+    public var mentions = 0
+    /// Conflicts the new claims have with stored ones (and each other).
+    public var conflicts = 0
+    /// Inputs (files or standard input) read so far, of all given.
+    public var inputsDone = 0
+    public var inputsTotal = 0
     public var failures: [InputProblem] = []
     public var warnings: [InputProblem] = []
     public var notes: [InputProblem] = []
@@ -12,6 +20,7 @@ public struct IngestReport: Sendable {
     /// The one-line summary printed at the end.
     public var summary: String {
         var text = "ingested: \(inserted.count) new, \(duplicates) duplicate\(duplicates == 1 ? "" : "s"), \(failures.count) failed"
+        text += "; \(claims) claims, \(mentions) entity mentions, \(conflicts) conflicts"
         text += String(format: " in %.2fs", elapsedSeconds)
         if !warnings.isEmpty { text += ", \(warnings.count) skipped" }
         if !notes.isEmpty { text += ", \(notes.count) transcoded" }
@@ -21,6 +30,7 @@ public struct IngestReport: Sendable {
     public var json: JSONValue {
         .object([
             ("new", .int(inserted.count)), ("duplicates", .int(duplicates)), ("failed", .int(failures.count)),
+            ("claims", .int(claims)), ("mentions", .int(mentions)), ("conflicts", .int(conflicts)),
             ("elapsed_seconds", .double((elapsedSeconds * 1000).rounded() / 1000)),
             ("article_ids", .array(inserted.map { .int($0) })),
             ("failures", .array(failures.map { .object([("location", .string($0.location)), ("reason", .string($0.reason))]) })),
@@ -40,11 +50,19 @@ public final class Ingester {
 
     private let cleaner = ArticleCleaner()
     private let articleStore: ArticleStore
+    private let extractionStore: ExtractionStore
+    private let extractor: ArticleExtractor
+    private let detector: ConflictDetector
 
-    public init(database: ClaimsDatabase, readerOptions: InputReader.Options = .init()) {
+    /// Loads the gazetteer with the user's entity additions, so this run's articles use them.
+    public init(database: ClaimsDatabase, readerOptions: InputReader.Options = .init()) throws {
         self.database = database
         self.readerOptions = readerOptions
         self.articleStore = ArticleStore(database: database)
+        self.extractionStore = ExtractionStore(database: database)
+        self.extractor = ArticleExtractor(gazetteer: try extractionStore.gazetteer())
+        self.detector = try ConflictDetector(database: database, windowDays: try ConflictSettings.windowDays(database),
+                                             gazetteer: extractor.gazetteer)
     }
 
     public func ingest(paths: [String]) throws -> IngestReport {
@@ -54,7 +72,9 @@ public final class Ingester {
         report.failures = collected.failures
         report.warnings = collected.warnings
         let reader = InputReader(options: readerOptions)
+        report.inputsTotal = collected.items.count
         for item in collected.items {
+            defer { report.inputsDone += 1; progress?(report) }
             try reader.read(item) { event in
                 switch event {
                 case .problem(let problem): report.failures.append(problem)
@@ -64,6 +84,7 @@ public final class Ingester {
                 progress?(report)
             }
         }
+        try StoryBuilder(database: database).rebuildIfStale()
         report.elapsedSeconds = Date().timeIntervalSince(started)
         return report
     }
@@ -76,6 +97,7 @@ public final class Ingester {
             try store(draft, into: &report)
             progress?(report)
         }
+        try StoryBuilder(database: database).rebuildIfStale()
         report.elapsedSeconds = Date().timeIntervalSince(started)
         return report
     }
@@ -86,7 +108,20 @@ public final class Ingester {
     private func store(_ draft: ArticleDraft, into report: inout IngestReport) throws {
         do {
             let clean = try cleaner.clean(draft)
-            let result = try database.connection.transaction { try articleStore.insert(clean) }
+            let result = try database.connection.transaction { () -> ArticleStore.InsertResult in
+                let result = try articleStore.insert(clean)
+                if case .inserted(let id) = result {
+                    let extraction = extractor.extract(title: clean.title, body: clean.body, published: clean.published,
+                                                       outlet: clean.outlet, titleIsHeadline: clean.titleIsHeadline)
+                    let claimIDs = try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer)
+                    // Conflicts of the new claims are part of the article: stored with it or not at all.
+                    let outcome = try detector.detect(newClaims: claimIDs)
+                    report.claims += extraction.claims.count
+                    report.mentions += extraction.mentions.count
+                    report.conflicts += outcome.conflicts
+                }
+                return result
+            }
             switch result {
             case .inserted(let id): report.inserted.append(id)
             case .duplicate: report.duplicates += 1
@@ -96,6 +131,32 @@ public final class Ingester {
         } catch let error as SQLiteError where Self.isArticleError(error) {
             report.failures.append(InputProblem(location: draft.source, reason: "not stored: \(error.message)"))
         }
+    }
+
+    /// Extracts entities and claims again for stored articles: those with no extraction yet (after
+    /// a migration from schema 1), or all of them (`all`, after `claims entities add`). One
+    /// transaction per article. Returns (articles, claims).
+    public func reextract(all: Bool) throws -> (articles: Int, claims: Int) {
+        let ids = try database.connection.query(all ? "SELECT id FROM articles ORDER BY id" : """
+            SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id)
+              AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id) ORDER BY id
+            """) { $0.int(0) }
+        var claims = 0
+        for id in ids {
+            guard let article = try articleStore.article(id: id) else { continue }
+            claims += try database.connection.transaction {
+                try extractionStore.deleteExtraction(articleID: id)
+                let extraction = extractor.extract(title: article.title, body: article.body, published: article.published,
+                                                   outlet: article.outlet, titleIsHeadline: !article.titleDerived)
+                let claimIDs = try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer)
+                if !all { try detector.detect(newClaims: claimIDs) }
+                return extraction.claims.count
+            }
+        }
+        // Claims got new ids: relate everything again, as a rebuild does.
+        if all { try detector.rebuild() }
+        try StoryBuilder(database: database).rebuildIfStale()
+        return (ids.count, claims)
     }
 
     /// SQLite errors caused by one article's data rather than by the database as a whole.

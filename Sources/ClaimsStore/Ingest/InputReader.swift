@@ -216,6 +216,8 @@ public struct InputReader {
 /// `date`; every other key goes to `extra`.
 public enum JSONArticleMapper {
     static let known: Set<String> = ["title", "body", "text", "url", "outlet", "published", "date"]
+    /// Keys `claims export` adds that describe the exporting database, not the article.
+    static let exportedKeys: Set<String> = ["id", "source", "ingested_at", "title_derived"]
 
     public static func draft(from value: JSONValue, source: String) throws -> ArticleDraft {
         guard case .object(let fields) = value else {
@@ -240,10 +242,18 @@ public enum JSONArticleMapper {
             else if let found = ArabicDates.firstDate(in: given) { published = found.iso }
             else { throw IngestError.badRecord("field \"published\" is not a date: \"\(given.prefix(40))\"") }
         }
-        let extra = fields.filter { !known.contains($0.0) }
-        return ArticleDraft(source: source, title: try string("title"), body: body, url: try string("url"),
-                            outlet: try string("outlet"), published: published,
-                            extra: extra.isEmpty ? nil : .object(extra), isPlainText: false)
+        // An `extra` object (as `claims export` writes it) is unpacked, so a round trip keeps it as it was.
+        var extra = fields.filter { !known.contains($0.0) && $0.0 != "extra" && !exportedKeys.contains($0.0) }
+        if case .object(let exported)? = fields.first(where: { $0.0 == "extra" })?.1 {
+            for (key, value) in exported where !extra.contains(where: { $0.0 == key }) { extra.append((key, value)) }
+        } else if let value = fields.first(where: { $0.0 == "extra" })?.1, value != .null {
+            extra.append(("extra", value))
+        }
+        var draft = ArticleDraft(source: source, title: try string("title"), body: body, url: try string("url"),
+                                 outlet: try string("outlet"), published: published,
+                                 extra: extra.isEmpty ? nil : .object(extra), isPlainText: false)
+        if case .bool(true)? = fields.first(where: { $0.0 == "title_derived" })?.1 { draft.titleDerived = true }
+        return draft
     }
 
     static func typeName(_ value: JSONValue) -> String {

@@ -88,7 +88,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .int(let v): return String(v)
         case .double(let v): return String(format: "%.4g", v)
         case .string(let v): return v
-        case .array(let items): return items.map(\.plainText).joined(separator: " ← ")
+        case .array(let items): return items.map(\.plainText).joined(separator: ", ")
         case .object: return jsonText
         }
     }

@@ -10,6 +10,8 @@ public struct RecordRenderer {
     public var format: OutputFormat
     /// Widest a table cell may be, in terminal columns; longer text is cut with an ellipsis.
     public var maxCellWidth: Int
+    /// Bold table header (only for a terminal that wants colour).
+    public var styled = false
 
     public init(format: OutputFormat, maxCellWidth: Int = 60) {
         self.format = format
@@ -61,7 +63,7 @@ public struct RecordRenderer {
             }
             return parts.joined(separator: "  ")
         }
-        var out = line(columns) + "\n"
+        var out = (styled ? "\u{1B}[1m" + line(columns) + "\u{1B}[0m" : line(columns)) + "\n"
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in rows { out += line(row) + "\n" }
         return out

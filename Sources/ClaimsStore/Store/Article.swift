@@ -10,6 +10,8 @@ public struct Article: Equatable, Sendable {
     public let contentHash: String
     public let extraJSON: String?
     public let ingestedAt: String
+    /// True when the title was cut from the first sentence (the input had no headline).
+    public let titleDerived: Bool
 
     /// The JSON object documented in the README (`id, source, url, outlet, title, published, ingested_at`).
     public var json: JSONValue {
@@ -19,11 +21,11 @@ public struct Article: Equatable, Sendable {
         ])
     }
 
-    static let columns = "id, source, url, outlet, title, published, body, content_hash, extra, ingested_at"
+    static let columns = "id, source, url, outlet, title, published, body, content_hash, extra, ingested_at, title_derived"
 
     init(row: Row) {
         id = row.int(0); source = row.string(1); url = row.optionalString(2); outlet = row.optionalString(3)
         title = row.string(4); published = row.optionalString(5); body = row.string(6); contentHash = row.string(7)
-        extraJSON = row.optionalString(8); ingestedAt = row.string(9)
+        extraJSON = row.optionalString(8); ingestedAt = row.string(9); titleDerived = row.bool(10)
     }
 }

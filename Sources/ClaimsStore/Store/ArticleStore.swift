@@ -30,11 +30,11 @@ public struct ArticleStore {
         let hash = Self.contentHash(of: article.body)
         if let existing = try existingID(hash: hash) { return .duplicate(existingID: existing) }
         try connection.cached("""
-            INSERT INTO articles (source, url, outlet, title, published, body, content_hash, extra, ingested_at, title_search, body_search)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles (source, url, outlet, title, title_derived, published, body, content_hash, extra, ingested_at, title_search, body_search)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(content_hash) DO NOTHING
             """).bind([
-                article.source, article.url, article.outlet, article.title, article.published, article.body, hash,
+                article.source, article.url, article.outlet, article.title, !article.titleIsHeadline, article.published, article.body, hash,
                 article.extraJSON, ingestedAt, stemmer.searchForm(of: article.title), stemmer.searchForm(of: article.body),
             ] as [any SQLBindable]).run()
         if connection.changes == 0, let existing = try existingID(hash: hash) { return .duplicate(existingID: existing) }

@@ -52,7 +52,10 @@ public final class ClaimsDatabase {
         do {
             connection = try Database(path: path, mode: readOnly ? .readOnly : .readWrite, immutable: immutable)
             try Self.prepareSchema(connection, path: path, readOnly: readOnly)
-            if !readOnly { try connection.enableWriteAheadLog() }
+            if !readOnly {
+                try connection.enableWriteAheadLog()
+                try SearchIndexMaintenance.ensureCurrent(self)
+            }
         } catch let error as SQLiteError {
             throw ClaimsError.database(path, error) ?? error
         }

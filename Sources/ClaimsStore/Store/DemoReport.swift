@@ -20,6 +20,32 @@ public enum DemoReport {
         for (id, outlet, published, title) in articles {
             text += "  #\(id)  \(DisplayWidth.pad(published, to: 16))  \(DisplayWidth.pad(DisplayWidth.truncate(outlet, to: 16), to: 16))  \(DisplayWidth.truncate(title, to: 70))\n"
         }
+        text += "\nClaims per article:\n"
+        let perArticle = try database.connection.query("""
+            SELECT a.id, count(c.id), sum(c.stance = 'denies'), sum(c.stance = 'unconfirmed'), sum(c.anonymous)
+            FROM articles a LEFT JOIN claims c ON c.article_id = a.id GROUP BY a.id ORDER BY a.id
+            """) { ($0.int(0), $0.int(1), $0.int(2), $0.int(3), $0.int(4)) }
+        for (id, total, denials, unconfirmed, anonymous) in perArticle {
+            text += "  #\(id)  \(total) claims (\(denials) denials, \(unconfirmed) unconfirmed, \(anonymous) from unnamed sources)\n"
+        }
+        var denialFilter = ClaimFilter()
+        denialFilter.stance = .denies
+        let denials = try ClaimQueries(database: database).list(denialFilter)
+        text += "\nDenials found (\(denials.count)):\n"
+        for claim in denials {
+            text += "  [\(claim.id)] \(claim.speaker) (\(claim.cue)\(claim.saidOn.map { ", " + $0 } ?? "")): \(DisplayWidth.truncate(claim.content, to: 80))\n"
+        }
+        let conflicts = try ConflictQueries(database: database).conflicts()
+        text += "\nConflicts found (\(conflicts.count)):\n"
+        for conflict in conflicts {
+            text += "  \(conflict.kinds.joined(separator: " + ")): [\(conflict.a.id)] \(conflict.a.speaker): \(DisplayWidth.truncate(conflict.a.content, to: 60))\n"
+            text += "      ⟷ [\(conflict.b.id)] \(conflict.b.speaker): \(DisplayWidth.truncate(conflict.b.content, to: 60))\n"
+        }
+        let stories = try ConflictQueries(database: database).stories()
+        text += "\nStories (\(stories.count); claims stating the same thing):\n"
+        for story in stories.prefix(6) {
+            text += "  #\(story.id)  \(story.claims) claims, \(story.independentSources) independent source\(story.independentSources == 1 ? "" : "s")\(story.disputed > 0 ? ", disputed" : ""): \(DisplayWidth.truncate(story.label, to: 70))\n"
+        }
         text += "\nSearches (normalised and clitic-aware):\n"
         let engine = SearchEngine(database: database)
         for query in searches {

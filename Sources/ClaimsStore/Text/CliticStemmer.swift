@@ -66,6 +66,11 @@ public struct CliticStemmer: Sendable {
         if letters.count - start >= 4, letters[start] == Self.waw || letters[start] == Self.fa,
            !isProtected(letters[start...]) {
             start += 1
+            // `وألمانيا`: what is left may itself be a protected word (`المانيا`).
+            if isProtected(letters[start...]) {
+                letters.removeFirst(start)
+                return
+            }
         }
         // Article forms: ال, and لل (= ل + ال); a preposition ب / ك / ل before ال.
         let rest = letters.count - start

@@ -1,5 +1,5 @@
-/// Words the clitic stemmer must leave whole: the protected-word list (`Data/protected_words.txt`)
-/// and the words of built-in entity names (`Data/gazetteer.tsv`), so that `بشار`, `لبنان` and
+/// Words the clitic stemmer must leave whole: the protected-word list (`Data/protected_words.txt`),
+/// the reporting verbs of `Data/cues.tsv` and the words of built-in entity names (`Data/gazetteer.tsv`), so that `بشار`, `لبنان` and
 /// `بغداد` are not cut into `شار`, `بنان`, `غداد`.
 ///
 /// The stemmer's output feeds the full-text index, so the lexicon is built from the embedded
@@ -27,12 +27,19 @@ public struct Lexicon: Sendable {
             // Names and aliases: their words, without the article, are protected.
             let names = [fields[1]] + fields[2].split(separator: "|") + (fields.count > 3 ? fields[3].split(separator: "|") : [])
             for name in names where name != "-" {
-                for token in Tokenizer.tokenize(String(name)) {
+                for (position, token) in Tokenizer.tokenize(String(name)).enumerated() {
                     var word = ArabicNormalizer.normalize(token.text, foldTaMarbuta: false)
                     if word.hasPrefix("ال"), word.count > 4 { word.removeFirst(2) }
+                    // Later words of a name may carry a real clitic (`للأمم`, `لحقوق`): only the
+                    // first word, where a name's own letters stand (`بشار`, `لبنان`), is taken whole.
+                    if position > 0, let first = word.first, "لبوفك".contains(first) { continue }
                     if word.count >= 3 { words.insert(word) }
                 }
             }
+        }
+        // Reporting verbs (`وفقا`, `بحسب`, `لفتت`) are words, not clitic + stem.
+        for form in CueLexicon.allForms(in: EmbeddedResources.all["Data/cues.tsv"] ?? "") {
+            words.insert(ArabicNormalizer.normalize(form, foldTaMarbuta: false))
         }
         return Lexicon(protectedWords: words)
     }()

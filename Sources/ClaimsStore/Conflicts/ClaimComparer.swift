@@ -1,0 +1,244 @@
+/// The relation between two statements, with the reasons a journalist can check.
+public struct Comparison: Sendable, Equatable {
+    public enum Relation: String, Sendable {
+        /// They state the same thing.
+        case agree
+        /// They cannot both hold (a denial, opposite predicates, a negation, different figures).
+        case contradict
+        /// Same topic, not the same statement.
+        case related
+        case unrelated
+    }
+
+    public enum ConflictKind: String, Sendable, CaseIterable {
+        case denial, contradiction, numeric, retraction
+    }
+
+    public let relation: Relation
+    /// Why they contradict (several at once: a denial that asserts the opposite).
+    public let kinds: [ConflictKind]
+    /// Strength of the link, 0–1.
+    public let score: Double
+    public let explanation: String
+    /// For `agree`: the two are about one event (same predicate and a shared place, person or
+    /// institution, or nearly the same words), strong enough to put them in one story.
+    public var sameEvent = false
+
+    init(relation: Relation, kinds: [ConflictKind], score: Double, explanation: String, sameEvent: Bool = false) {
+        self.relation = relation
+        self.kinds = kinds
+        self.score = score
+        self.explanation = explanation
+        self.sameEvent = sameEvent
+    }
+}
+
+/// Compares two propositions: the one logic behind conflicts, stories, `check` and `compare`.
+///
+/// Two statements are about the same event when they share an entity or most of their words, use
+/// the same predicate or opposite ones (by concept: إجلاء = إخلاء = سحب), name no different places,
+/// and were made within `windowDays` of each other. Then a denial of one by the other, opposite
+/// predicates, a negated predicate or a different figure for the same measure and scope make a
+/// contradiction; otherwise they agree.
+public struct ClaimComparer: Sendable {
+    public var windowDays: Int
+    let predicates: PredicateLexicon
+
+    public init(windowDays: Int = 4, predicates: PredicateLexicon = .builtIn) {
+        self.windowDays = windowDays
+        self.predicates = predicates
+    }
+
+    /// - Parameter sameArticle: the two claims stand in one article (which often restates the report it
+    ///   then quotes the denial of), so a denier's own subject is enough to tie them.
+    public func compare(_ a: Proposition, _ b: Proposition, sameArticle: Bool = true) -> Comparison {
+        if let da = a.date, let db = b.date, abs(da.dayNumber - db.dayNumber) > windowDays {
+            return Comparison(relation: .unrelated, kinds: [], score: 0,
+                              explanation: "made \(abs(da.dayNumber - db.dayNumber)) days apart (more than \(windowDays))")
+        }
+        let sharedEntities = a.entities.intersection(b.entities)
+        let sharedConcepts = Set(a.concepts.keys).intersection(b.concepts.keys)
+        // Opposite predicates: one side says X, the other its opposite and not X (`يستعيد السيطرة`
+        // has both capture and repel, and is no contradiction of `استعادة`).
+        var opposite: (String, String)?
+        for ca in a.concepts.keys.sorted() where b.concepts[ca] == nil {
+            for cb in b.concepts.keys.sorted() where a.concepts[cb] == nil && predicates.areOpposite(ca, cb) { opposite = opposite ?? (ca, cb) }
+        }
+        let sharedTerms = a.terms.intersection(b.terms)
+        let termOverlap = Double(sharedTerms.count) / Double(max(1, min(a.terms.count, b.terms.count)))
+        let entityOverlap = Double(sharedEntities.count) / Double(max(1, min(a.entities.count, b.entities.count)))
+        let predicateScore = !sharedConcepts.isEmpty || opposite != nil ? 1.0 : 0.0
+        let score = min(1, 0.35 * entityOverlap + 0.35 * predicateScore + 0.3 * min(1, termOverlap))
+        let about = sharedEntities.isEmpty ? "the words " + sharedTerms.sorted().prefix(4).joined(separator: "، ")
+            : sharedEntities.sorted().joined(separator: "، ")
+
+        if !a.places.isEmpty, !b.places.isEmpty, a.places.isDisjoint(with: b.places) {
+            return Comparison(relation: .unrelated, kinds: [], score: score * 0.3,
+                              explanation: "different places: \(a.places.sorted().joined(separator: "، ")) / \(b.places.sorted().joined(separator: "، "))")
+        }
+        let countriesA = a.countries, countriesB = b.countries
+        // Each names a country the other does not (`… في العراق` / `… في الأردن`, `الوزير التركي` / `القطري`).
+        let differentCountries = !countriesA.subtracting(countriesB).isEmpty && !countriesB.subtracting(countriesA).isEmpty
+            && (a.places.isEmpty || b.places.isEmpty || countriesA.isDisjoint(with: countriesB))
+        let sameTopic = !sharedEntities.isEmpty || termOverlap >= 0.5
+        let samePredicate = !sharedConcepts.isEmpty
+        func words(_ concept: String, _ p: Proposition) -> String { p.conceptWords[concept].map { "«\($0)»" } ?? concept }
+
+        // The same event needs something that singles it out: a shared place, person or institution,
+        // the denier being the one the report is about, or most of the words.
+        let sharedSpecific = a.specific.intersection(b.specific)
+        let agentsAgree = a.agent == nil || b.agent == nil || sameActor(a.agent!, b.agent!)
+        func deniesAboutItself(_ denier: Proposition, _ report: Proposition) -> Bool {
+            // The report's own subject; or, when it names none, whoever acts in it — then the two
+            // must also share what they are about (an embassy and its diplomats).
+            // A denial about a place (`انسحاب … من حمص`) is about reports of that place only.
+            guard denier.places.isEmpty || !denier.places.isDisjoint(with: report.places) else { return false }
+            let deniers = [denier.speaker, denier.speakerAffiliation].compactMap { $0 }
+            if let subject = report.subject {
+                // The report is about the denier itself or what the denier belongs to (`إيران بدأت …` / بقائي),
+                // not about someone the denier's side backs (`ميليشيات مدعومة من إيران`).
+                return deniers.contains { actorChain($0).contains(actorChain(subject)[0]) }
+            }
+            guard let agent = report.agent, !denier.topics.isDisjoint(with: report.topics) else { return false }
+            return deniers.contains { sameActor($0, agent) }
+        }
+        // A denial of what the other asserts.
+        let aDenies = a.stance == .denies, bDenies = b.stance == .denies
+        let denier = aDenies ? a : b, report = aDenies ? b : a
+        if aDenies != bDenies, samePredicate || opposite != nil, agentsAgree,
+           !sharedSpecific.isEmpty || (sameArticle && deniesAboutItself(denier, report)) || termOverlap >= 0.6 {
+            var kinds: [Comparison.ConflictKind] = [.denial]
+            let subjectOfReport = deniesAboutItself(denier, report) ? report.subject : nil
+            var why = "\(denier.speaker ?? "one side") denies what \(report.speaker ?? "the other") reports, about "
+                + (sharedSpecific.isEmpty ? (subjectOfReport ?? about) : sharedSpecific.sorted().joined(separator: "، "))
+            if let concept = sharedConcepts.sorted().first {
+                why += "; \(words(concept, a)) and \(words(concept, b)) both mean \(concept)"
+            }
+            if let (ca, cb) = opposite {
+                kinds.append(.contradiction)
+                why += "; and \(words(ca, a)) (\(ca)) is the opposite of \(words(cb, b)) (\(cb))"
+            }
+            return Comparison(relation: .contradict, kinds: kinds, score: max(score, 0.6), explanation: why)
+        }
+        if aDenies == bDenies {
+            let opposable = agentsAgree && (!sharedSpecific.isEmpty || termOverlap >= 0.6)
+            if let (ca, cb) = opposite, opposable, !differentCountries {
+                return Comparison(relation: .contradict, kinds: [.contradiction], score: max(score, 0.55),
+                                  explanation: "opposite predicates about \(about): \(words(ca, a)) (\(ca)) / \(words(cb, b)) (\(cb))")
+            }
+            if let concept = sharedConcepts.sorted().first(where: { a.concepts[$0] != b.concepts[$0] }), opposable, !differentCountries {
+                return Comparison(relation: .contradict, kinds: [.contradiction], score: max(score, 0.55),
+                                  explanation: "one negates \(words(concept, a.concepts[concept] == true ? a : b)) about \(about), the other asserts it")
+            }
+            if let subjectA = a.subject, let subjectB = b.subject, !sameActor(subjectA, subjectB),
+               !b.entities.contains(subjectA) || !a.entities.contains(subjectB) {
+                return Comparison(relation: sameTopic ? .related : .unrelated, kinds: [], score: score * 0.5,
+                                  explanation: "different actors: \(subjectA) / \(subjectB)")
+            }
+        }
+        if differentCountries {
+            return Comparison(relation: sameTopic ? .related : .unrelated, kinds: [], score: score * 0.5,
+                              explanation: "different countries: \(countriesA.subtracting(countriesB).sorted().joined(separator: "، ")) / \(countriesB.subtracting(countriesA).sorted().joined(separator: "، "))")
+        }
+        // The same event: same predicate, a shared place, person or institution, the same actor
+        // (named on both sides, or on neither).
+        let sameAgents = (a.agent == nil && b.agent == nil) || (a.agent != nil && b.agent != nil && sameActor(a.agent!, b.agent!))
+        // A person mentioned on both sides ties them only as the subject of both (not `… قبضة الأسد` / `التقى الأسد`).
+        let eventAnchors = sharedSpecific.filter { name in !a.persons.contains(name) || (a.subject == name && b.subject == name) }
+        let sameEvent = samePredicate && !eventAnchors.isEmpty && agentsAgree && !differentCountries
+        if sameTopic, samePredicate || termOverlap >= 0.6 {
+            // Figures for the same measure: different values contradict, unless their scope differs.
+            for x in a.numbers {
+                for y in b.numbers where x.unit == y.unit && !x.unit.isEmpty {
+                    if a.scope != b.scope, !a.scope.isEmpty, !b.scope.isEmpty {
+                        return Comparison(relation: .related, kinds: [], score: score * 0.5,
+                                          explanation: "figures of different scope (\(a.scope.sorted().joined(separator: " ")) / \(b.scope.sorted().joined(separator: " ")))")
+                    }
+                    if !x.agrees(with: y) {
+                        return Comparison(relation: .contradict, kinds: [.numeric], score: max(score, 0.55),
+                                          explanation: "different figures for \(x.unit) about \(about): \(Self.format(x.value)) / \(Self.format(y.value))")
+                    }
+                }
+            }
+            if sameEvent, a.scope.isEmpty || b.scope.isEmpty || a.scope == b.scope, let concept = sharedConcepts.sorted().first {
+                return Comparison(relation: .agree, kinds: [], score: max(score, 0.6),
+                                  explanation: "both report \(concept) (\(words(concept, a)) / \(words(concept, b))) at \(eventAnchors.sorted().joined(separator: "، "))",
+                                  sameEvent: sameAgents)
+            }
+            // Two denials of the same thing by the same side (`إيران تنفي …` / `بقائي نفى …`).
+            if aDenies, bDenies, let concept = sharedConcepts.sorted().first, agentsAgree,
+               let speakerA = a.speaker, let speakerB = b.speaker, sameActor(speakerA, speakerB) {
+                return Comparison(relation: .agree, kinds: [], score: max(score, 0.6),
+                                  explanation: "both deny \(concept) (\(words(concept, a)) / \(words(concept, b)))", sameEvent: true)
+            }
+            // Each side names something the other does not (`وزير الدفاع` / `وزير المالية`, two
+            // towns the gazetteer does not know): the same kind of event, but not the same one.
+            let onlyA = Self.unmatched(a.terms.subtracting(b.terms), against: b.terms.subtracting(a.terms))
+                .union(a.entities.subtracting(b.entities).subtracting(countriesA))
+            let onlyB = Self.unmatched(b.terms.subtracting(a.terms), against: a.terms.subtracting(b.terms))
+                .union(b.entities.subtracting(a.entities).subtracting(countriesB))
+            if !onlyA.isEmpty, !onlyB.isEmpty, (onlyA.count <= 2 && onlyB.count <= 2 && termOverlap < 0.8) || termOverlap < 0.5 {
+                return Comparison(relation: .related, kinds: [], score: score * 0.6,
+                                  explanation: "different details: \(onlyA.sorted().joined(separator: "، ")) / \(onlyB.sorted().joined(separator: "، "))")
+            }
+            if !a.scope.isEmpty, !b.scope.isEmpty, a.scope != b.scope {
+                return Comparison(relation: .related, kinds: [], score: score * 0.6,
+                                  explanation: "different time or scope: \(a.scope.sorted().joined(separator: " ")) / \(b.scope.sorted().joined(separator: " "))")
+            }
+            if let concept = sharedConcepts.sorted().first {
+                return Comparison(relation: .agree, kinds: [], score: max(score, 0.5),
+                                  explanation: "both report \(concept) (\(words(concept, a)) / \(words(concept, b))) about \(about)",
+                                  sameEvent: termOverlap >= 0.5 && sharedTerms.count >= 3 && agentsAgree)
+            }
+            return Comparison(relation: .agree, kinds: [], score: max(score, 0.5), explanation: "the same statement about \(about)",
+                              sameEvent: termOverlap >= 0.6 && sharedTerms.count >= 3)
+        }
+        if sameTopic, !sharedEntities.isEmpty && termOverlap >= 0.3 {
+            return Comparison(relation: .related, kinds: [], score: score, explanation: "same topic: \(about)")
+        }
+        return Comparison(relation: .unrelated, kinds: [], score: score, explanation: sharedEntities.isEmpty ? "nothing in common" : "only \(about) in common")
+    }
+
+    /// Opposite predicates of two propositions (one says X, the other its opposite and not X).
+    public func oppositePredicates(_ a: Proposition, _ b: Proposition) -> (String, String)? {
+        for ca in a.concepts.keys.sorted() where b.concepts[ca] == nil {
+            for cb in b.concepts.keys.sorted() where a.concepts[cb] == nil && predicates.areOpposite(ca, cb) { return (ca, cb) }
+        }
+        return nil
+    }
+
+    /// Whether two actors are the same: equal, or one belongs to the other along the affiliation
+    /// chain (فيلق القدس → الحرس الثوري الإيراني → إيران; زيلينسكي → أوكرانيا).
+    func sameActor(_ a: String, _ b: String) -> Bool {
+        let chainA = actorChain(a), chainB = actorChain(b)
+        return chainA.contains(chainB[0]) || chainB.contains(chainA[0])
+    }
+
+    /// An actor and what it belongs to, nearest first (a capital stands for its country).
+    func actorChain(_ name: String) -> [String] {
+        let context = PropositionContext.shared
+        var names = [context.countryOfCapital[name] ?? name]
+        while names.count < 4, let next = context.affiliation(of: names.last!), !names.contains(next) { names.append(next) }
+        return names
+    }
+
+    /// Terms of one side with no counterpart of the same consonant skeleton on the other
+    /// (`أسباب` answers `سبب`): what really differs between two statements.
+    static func unmatched(_ terms: Set<String>, against others: Set<String>) -> Set<String> {
+        let skeletons = others.map(skeleton)
+        return terms.filter { term in
+            let s = skeleton(term)
+            return s.count < 2 || !skeletons.contains { $0 == s || ($0.count >= 3 && s.count >= 3 && ($0.contains(s) || s.contains($0))) }
+        }
+    }
+
+    static func skeleton(_ term: String) -> String {
+        var letters = term.filter { !"اويى".contains($0) }
+        if letters.last == "ه" || letters.last == "ة" { letters.removeLast() }
+        return letters
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

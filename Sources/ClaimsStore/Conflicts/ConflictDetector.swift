@@ -1,0 +1,243 @@
+/// Finds conflicts (denials, contradictions, different figures, retractions) and corroborations
+/// between stored claims, incrementally for new claims and as a full rebuild.
+///
+/// Candidates come from the `claim_terms` index, never from a scan of all pairs: each claim is
+/// indexed under (predicate family × entity) keys, its named entities below country level and its
+/// longest content words, all with its day. A new claim is compared only with claims that share an
+/// index key within ± `windowDays` days (claims with no known date match any day). With P postings
+/// per key inside the window, detecting for one claim costs O(K · P) for its K keys, and a rebuild
+/// over n claims O(n · K · P): linear in n at a steady rate of news, n · log n with the B-tree
+/// look-ups — never the n² of comparing all pairs.
+///
+/// The same pairs come out incrementally and from a rebuild: both compare each claim with the
+/// candidates of smaller id, older side first.
+public final class ConflictDetector {
+    public let database: ClaimsDatabase
+    public let comparer: ClaimComparer
+    let context: PropositionContext
+    var connection: Database { database.connection }
+
+    /// The most content words of one claim that go into the index (the longest, which are the rarest).
+    static let indexedWordsPerClaim = 8
+
+    public init(database: ClaimsDatabase, windowDays: Int = 4, gazetteer: Gazetteer? = nil) throws {
+        self.database = database
+        self.comparer = ClaimComparer(windowDays: windowDays)
+        self.context = try gazetteer.map { PropositionContext(gazetteer: $0) }
+            ?? PropositionContext(gazetteer: ExtractionStore(database: database).gazetteer())
+    }
+
+    /// A stored claim with what comparing it needs.
+    struct Record {
+        let id: Int
+        let articleID: Int
+        let speakerKey: String
+        let stance: Stance
+        let isCall: Bool
+        let target: Int?
+        let isPointer: Bool
+        let proposition: Proposition
+    }
+
+    static let recordSQL = """
+        SELECT c.id, c.article_id, coalesce(CAST(c.speaker_entity_id AS TEXT), c.speaker), c.stance, c.is_call, c.target_claim_id,
+               c.content, coalesce(c.said_on, substr(a.published, 1, 10)), f.features, coalesce(e.name, c.speaker), e.affiliation
+        FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN claim_features f ON f.claim_id = c.id
+        LEFT JOIN entities e ON e.id = c.speaker_entity_id
+        """
+
+    private func record(_ row: Row) -> Record {
+        let content = row.string(6)
+        let stance = Stance(rawValue: row.string(3)) ?? .asserts
+        let date = row.optionalString(7).flatMap { CalendarDate(iso: $0) }
+        var proposition = row.optionalString(8).flatMap { Proposition(features: $0, text: content) }
+            ?? Proposition(text: content, stance: stance, date: date, context: context)
+        proposition.stance = stance
+        proposition.date = date
+        proposition.speaker = row.string(9)
+        proposition.speakerAffiliation = row.optionalString(10)
+        let words = Tokenizer.tokenize(content)
+        let isPointer = words.count <= 3 && words.first.map { CueLexicon.pointerWords.contains(ArabicNormalizer.normalize($0.text)) } == true
+        return Record(id: row.int(0), articleID: row.int(1), speakerKey: row.string(2), stance: stance, isCall: row.bool(4),
+                      target: row.optionalInt(5), isPointer: isPointer, proposition: proposition)
+    }
+
+    func load(_ id: Int) throws -> Record? {
+        try connection.queryOne(Self.recordSQL + " WHERE c.id = ?", [id], record)
+    }
+
+    // MARK: - Index
+
+    /// Analyses a claim and writes its features and index keys.
+    func index(_ id: Int) throws -> Record? {
+        guard let stored = try connection.queryOne("""
+            SELECT c.content, c.stance, coalesce(c.said_on, substr(a.published, 1, 10))
+            FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?
+            """, [id], { ($0.string(0), $0.string(1), $0.optionalString(2)) }) else { return nil }
+        let date = stored.2.flatMap { CalendarDate(iso: $0) }
+        let proposition = Proposition(text: stored.0, stance: Stance(rawValue: stored.1) ?? .asserts, date: date, context: context)
+        try connection.cached("INSERT OR REPLACE INTO claim_features (claim_id, features) VALUES (?, ?)")
+            .bind([id, proposition.featuresJSON.jsonText] as [any SQLBindable]).run()
+        try connection.run("DELETE FROM claim_terms WHERE claim_id = ?", id)
+        let insert = try connection.cached("INSERT OR IGNORE INTO claim_terms (term, day, claim_id) VALUES (?, ?, ?)")
+        for term in indexKeys(proposition) {
+            try insert.bind([term, date?.dayNumber, id] as [any SQLBindable]).run()
+        }
+        return try load(id)
+    }
+
+    /// `ce:<family>|<entity>`, `e:<entity>` (below country level), `t:<word>`.
+    func indexKeys(_ proposition: Proposition) -> Set<String> {
+        var keys = Set<String>()
+        for concept in proposition.concepts.keys {
+            let family = family(of: concept)
+            for entity in proposition.entities { keys.insert("ce:\(family)|\(entity)") }
+        }
+        for entity in proposition.entities where !context.isCountry(entity) { keys.insert("e:\(entity)") }
+        for word in proposition.terms.sorted(by: { ($0.count, $0) > ($1.count, $1) }).prefix(Self.indexedWordsPerClaim) {
+            keys.insert("t:\(word)")
+        }
+        return keys
+    }
+
+    /// A concept and its opposites share one family, so that opposite claims meet in the index.
+    func family(of concept: String) -> String {
+        comparer.predicates.family(of: concept)
+    }
+
+    /// Claims of smaller id sharing enough index keys with `record` within the time window.
+    func candidates(for record: Record) throws -> [Int] {
+        let keys = Array(indexKeys(record.proposition))
+        guard !keys.isEmpty else { return [] }
+        let day = record.proposition.date?.dayNumber
+        let window = comparer.windowDays
+        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
+        var values: [any SQLBindable] = keys.map { $0 as any SQLBindable }
+        values += [record.id, day, day.map { $0 - window }, day.map { $0 + window }] as [any SQLBindable]
+        // Placeholders only: every key and number is bound.
+        let statement = try connection.prepare("""
+            SELECT claim_id, sum(substr(term, 1, 3) = 'ce:'), sum(substr(term, 1, 2) = 'e:'), sum(substr(term, 1, 2) = 't:')
+            FROM claim_terms WHERE term IN (\(placeholders)) AND claim_id < ?
+              AND (? IS NULL OR day IS NULL OR day BETWEEN ? AND ?)
+            GROUP BY claim_id
+            """)
+        try statement.bind(values)
+        var ids: [Int] = []
+        try statement.forEach { row in
+            let (predicateEntity, entity, words) = (row.int(1), row.int(2), row.int(3))
+            if predicateEntity >= 1 || (entity >= 1 && words >= 1) || words >= 3 { ids.append(row.int(0)) }
+        }
+        return ids
+    }
+
+    // MARK: - Detection
+
+    /// What detection found for one claim.
+    public struct Outcome: Sendable {
+        public var conflicts = 0
+        public var corroborations = 0
+    }
+
+    /// Indexes the new claims and relates each to the stored claims before it.
+    @discardableResult
+    public func detect(newClaims ids: [Int]) throws -> Outcome {
+        var outcome = Outcome()
+        for id in ids.sorted() {
+            guard let record = try index(id) else { continue }
+            try relate(record, &outcome)
+        }
+        if !ids.isEmpty { try markStoriesStale() }
+        return outcome
+    }
+
+    /// Recomputes every conflict and corroboration (after changing the window or the gazetteer).
+    @discardableResult
+    public func rebuild() throws -> Outcome {
+        try connection.transaction {
+            try connection.execute("DELETE FROM conflicts; DELETE FROM corroborations; DELETE FROM claim_terms; DELETE FROM claim_features;")
+            let ids = try connection.query("SELECT id FROM claims ORDER BY id") { $0.int(0) }
+            return try detect(newClaims: ids)
+        }
+    }
+
+    private func relate(_ newer: Record, _ outcome: inout Outcome) throws {
+        var targets = Set<Int>()
+        if let target = newer.target, let older = try load(target) {
+            try store(older, newer, comparer.compare(older.proposition, newer.proposition, sameArticle: older.articleID == newer.articleID),
+                      explicit: true, &outcome)
+            targets.insert(target)
+        }
+        // What the denier asserts next to a denial (`… كاذبة وأن الجيش لا يزال في مكانه`) answers the
+        // report it denies, even without naming the place again.
+        if newer.stance == .asserts, let denial = try siblingDenial(of: newer), let report = denial.target.flatMap({ try? load($0) }),
+           let (ca, cb) = comparer.oppositePredicates(report.proposition, newer.proposition) {
+            let words = { (concept: String, p: Proposition) in p.conceptWords[concept].map { "«\($0)»" } ?? concept }
+            try store(report, newer, Comparison(relation: .contradict, kinds: [.contradiction], score: 0.8,
+                                                explanation: "the denier asserts the opposite: \(words(ca, report.proposition)) (\(ca)) / \(words(cb, newer.proposition)) (\(cb))"),
+                      explicit: false, &outcome)
+            targets.insert(report.id)
+        }
+        guard !newer.isPointer else { return }
+        for id in try candidates(for: newer) where !targets.contains(id) {
+            guard let older = try load(id), !older.isPointer else { continue }
+            if older.isCall != newer.isCall { continue }
+            let comparison = comparer.compare(older.proposition, newer.proposition, sameArticle: older.articleID == newer.articleID)
+            // A speaker restating itself in one article may join a story, never make a conflict.
+            if older.articleID == newer.articleID && older.speakerKey == newer.speakerKey && comparison.relation != .agree { continue }
+            try store(older, newer, comparison, explicit: false, &outcome)
+        }
+    }
+
+    /// A denial with a target by the same speaker in the same or the previous sentence of the article.
+    private func siblingDenial(of claim: Record) throws -> Record? {
+        let id = try connection.queryOne("""
+            SELECT d.id FROM claims d JOIN claims c ON c.id = ?
+            WHERE d.article_id = c.article_id AND d.part = c.part AND d.id < c.id AND d.stance = 'denies' AND d.target_claim_id IS NOT NULL
+              AND coalesce(CAST(d.speaker_entity_id AS TEXT), d.speaker) = coalesce(CAST(c.speaker_entity_id AS TEXT), c.speaker)
+              AND c.sentence - d.sentence BETWEEN 0 AND 1
+            ORDER BY d.id DESC LIMIT 1
+            """, [claim.id]) { $0.int(0) }
+        return try id.flatMap { try load($0) }
+    }
+
+    private func store(_ older: Record, _ newer: Record, _ comparison: Comparison, explicit: Bool, _ outcome: inout Outcome) throws {
+        if explicit || (comparison.relation == .contradict && !older.isCall) {
+            var kinds = comparison.relation == .contradict ? comparison.kinds : []
+            var explanation = comparison.explanation
+            if explicit {
+                if !kinds.contains(.denial) { kinds.insert(.denial, at: 0) }
+                explanation = "the denial refers back to this report" + (comparison.relation == .contradict ? "; " + comparison.explanation : "")
+            }
+            if kinds.contains(.denial), older.speakerKey == newer.speakerKey { kinds.insert(.retraction, at: 0) }
+            // The reporting side first, the denying side second.
+            let (a, b) = older.stance == .denies && newer.stance != .denies ? (newer, older) : (older, newer)
+            // One statement split into a denial and a counter-assertion (`التقارير كاذبة وأن الجيش في
+            // مكانه`) makes one conflict with both reasons, not two.
+            if let existing = try connection.queryOne("""
+                SELECT x.id, x.kinds, x.explanation FROM conflicts x JOIN claims other ON other.id = x.claim_b_id JOIN claims this ON this.id = ?
+                WHERE x.claim_a_id = ? AND other.article_id = this.article_id AND other.part = this.part
+                  AND coalesce(CAST(other.speaker_entity_id AS TEXT), other.speaker) = coalesce(CAST(this.speaker_entity_id AS TEXT), this.speaker)
+                  AND abs(other.sentence - this.sentence) <= 1
+                """, [b.id, a.id], { ($0.int(0), $0.string(1), $0.string(2)) }) {
+                var merged = existing.1.split(separator: ",").map(String.init)
+                for kind in kinds.map(\.rawValue) where !merged.contains(kind) { merged.append(kind) }
+                try connection.run("UPDATE conflicts SET kinds = ?, explanation = ? WHERE id = ?", merged.joined(separator: ","),
+                                   existing.2.contains(explanation) ? existing.2 : existing.2 + "; also: " + explanation, existing.0)
+                return
+            }
+            try connection.cached("""
+                INSERT OR IGNORE INTO conflicts (claim_a_id, claim_b_id, kind, kinds, score, explanation) VALUES (?, ?, ?, ?, ?, ?)
+                """).bind([a.id, b.id, kinds.first?.rawValue ?? "denial", kinds.map(\.rawValue).joined(separator: ","),
+                           explicit ? max(comparison.score, 0.9) : comparison.score, explanation] as [any SQLBindable]).run()
+            outcome.conflicts += connection.changes
+        } else if comparison.relation == .agree, comparison.sameEvent {
+            try connection.cached("INSERT OR IGNORE INTO corroborations (claim_a_id, claim_b_id, score, explanation) VALUES (?, ?, ?, ?)")
+                .bind([older.id, newer.id, comparison.score, comparison.explanation] as [any SQLBindable]).run()
+            outcome.corroborations += connection.changes
+        }
+    }
+
+    private func markStoriesStale() throws {
+        try connection.run("INSERT INTO settings (key, value) VALUES ('stories_stale', '1') ON CONFLICT(key) DO UPDATE SET value = '1'")
+    }
+}

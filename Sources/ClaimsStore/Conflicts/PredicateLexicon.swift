@@ -1,0 +1,81 @@
+/// Event predicates and their opposites (`Data/predicates.tsv`): the vocabulary that lets claims
+/// be compared by meaning rather than by words (إجلاء and إخلاء are both "leave"; "leave" is the
+/// opposite of "remain").
+public struct PredicateLexicon: Sendable {
+    /// Concepts by the key of a one-word form.
+    private(set) var singleWord: [String: Set<String>] = [:]
+    /// Multi-word forms (`لا يزال`, `إطلاق سراح`) as key sequences.
+    private(set) var phrases: [(keys: [String], concept: String)] = []
+    /// Opposite concepts of each concept.
+    public private(set) var opposites: [String: Set<String>] = [:]
+
+    public init(tsv: String, stemmer: CliticStemmer) {
+        for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count >= 2 else { continue }
+            let concept = fields[0]
+            if fields.count >= 3, fields[2] != "-" {
+                for opposite in fields[2].split(separator: "|").map(String.init) {
+                    opposites[concept, default: []].insert(opposite)
+                    opposites[opposite, default: []].insert(concept)
+                }
+            }
+            for form in fields[1].split(separator: "|") {
+                let keys = Tokenizer.tokenize(String(form)).map { MatchKey.of($0.text, stemmer: stemmer) }
+                if keys.count == 1 { singleWord[keys[0], default: []].insert(concept) }
+                else if keys.count > 1 { phrases.append((keys, concept)) }
+            }
+        }
+        phrases.sort { $0.keys.count > $1.keys.count }
+    }
+
+    public static let builtIn = PredicateLexicon(tsv: EmbeddedResources.all["Data/predicates.tsv"] ?? "", stemmer: CliticStemmer())
+
+    /// A predicate found in a text: its concept and token range.
+    public struct Occurrence: Equatable, Sendable {
+        public let concept: String
+        public let range: Range<Int>
+    }
+
+    /// Every predicate in `text`, multi-word forms first (`لا يزال` is "remain", not a negation).
+    public func occurrences(in text: AnalyzedText) -> [Occurrence] {
+        var result: [Occurrence] = []
+        var covered = [Bool](repeating: false, count: text.tokens.count)
+        for i in text.tokens.indices {
+            for phrase in phrases where i + phrase.keys.count <= text.tokens.count {
+                if phrase.keys.indices.allSatisfy({ text.keys[i + $0] == phrase.keys[$0] || text.normalized[i + $0] == phrase.keys[$0] }) {
+                    result.append(Occurrence(concept: phrase.concept, range: i..<(i + phrase.keys.count)))
+                    for j in i..<(i + phrase.keys.count) { covered[j] = true }
+                    break
+                }
+            }
+        }
+        for i in text.tokens.indices where !covered[i] {
+            var concepts = singleWord[text.keys[i]] ?? []
+            // First persons of the imperfect: نستخدم, أستخدم → يستخدم. (Not ت: تدخّل is a noun, not تدخل.)
+            let key = text.keys[i]
+            if concepts.isEmpty, key.count >= 4, let first = key.first, "نا".contains(first) {
+                concepts = singleWord["ي" + key.dropFirst()] ?? []
+            }
+            for concept in concepts.sorted() {
+                result.append(Occurrence(concept: concept, range: i..<(i + 1)))
+            }
+        }
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// A concept's family: it and everything reachable through opposites (leave, remain, collapse),
+    /// the same for every member, so that opposite claims meet under one index key.
+    public func family(of concept: String) -> String {
+        var members: Set<String> = [concept]
+        var frontier = [concept]
+        while let next = frontier.popLast() {
+            for other in opposites[next] ?? [] where members.insert(other).inserted { frontier.append(other) }
+        }
+        return members.sorted().joined(separator: "~")
+    }
+
+    public func areOpposite(_ a: String, _ b: String) -> Bool {
+        opposites[a]?.contains(b) == true
+    }
+}

@@ -1,0 +1,215 @@
+/// What a claim's content says, in the terms claims are compared in: its predicates (as concepts),
+/// the entities and places involved, its content words, its quantities, time scope and polarity.
+public struct Proposition: Sendable {
+    public let text: String
+    /// asserts / denies / unconfirmed, from the claim (or from the statement's own cue or falsity predicate).
+    public var stance: Stance
+    /// Predicate concepts (`leave`, `capture`, …) and whether each is negated (`لم ينسحب`).
+    public var concepts: [String: Bool] = [:]
+    /// The words that expressed each concept (for explanations).
+    public var conceptWords: [String: String] = [:]
+    /// Canonical names of every entity, including the parts of institutions (`السفارة الإيرانية في دمشق`
+    /// brings إيران and دمشق).
+    public var entities: Set<String> = []
+    /// Places below country level (cities, towns, crossings), which tell events apart.
+    public var places: Set<String> = []
+    /// The subject: the first person, organisation or country before the first predicate.
+    public var subject: String?
+    /// Who acts: the subject, else the first person or organisation after the first predicate
+    /// (`انسحاب القوات الحكومية السورية` → الجيش السوري).
+    public var agent: String?
+    /// Entities that single out an event: places below country level (not capitals), people,
+    /// named institutions (`السفارة الإيرانية في دمشق`). Countries and broad actors do not.
+    public var specific: Set<String> = []
+    /// The people among the entities.
+    public var persons: Set<String> = []
+    /// Topic nouns (`diplomatic` for سفارة, دبلوماسيين …) from `Data/topics.tsv`, names included.
+    public var topics: Set<String> = []
+    /// Who made the statement and whom they speak for (set for stored claims and typed reports).
+    public var speaker: String?
+    public var speakerAffiliation: String?
+    /// Content words (match keys), without function words and predicate forms.
+    public var terms: Set<String> = []
+    public var numbers: [NumberFact] = []
+    /// Countries mentioned (a city names a place; a country the wider frame or the actor).
+    /// Includes the countries its actors belong to (الجيش السوري → سوريا).
+    public var countries: Set<String> {
+        let context = PropositionContext.shared
+        var result = Set<String>()
+        for entity in entities {
+            var name: String? = context.countryOfCapital[entity] ?? entity
+            var steps = 0
+            while let current = name, steps < 4 {
+                if context.isCountry(current) { result.insert(current); break }
+                name = context.affiliation(of: current)
+                steps += 1
+            }
+        }
+        return result
+    }
+
+    /// Words that fix the time or scope (`الجمعة`, `منذ`, `سنوي`, `شهري`).
+    public var scope: Set<String> = []
+    /// The date the statement was made (said_on, else the article's date), when known.
+    public var date: CalendarDate?
+
+    static let functionWords: Set<String> = [
+        "في", "من", "الي", "علي", "عن", "مع", "ان", "انه", "انها", "ما", "لا", "لم", "لن", "قد", "هو", "هي", "هذا", "هذه", "ذلك", "تلك",
+        "التي", "الذي", "الذين", "او", "ثم", "كل", "بعد", "قبل", "بين", "عند", "حتي", "منذ", "خلال", "الا", "غير", "ليس", "كان", "كانت",
+        "يكون", "تكون", "اي", "بعض", "عبر", "نحو", "حول", "لدي", "اليوم", "امس", "يوم", "ايضا", "كما", "حيث", "بشكل", "اطار", "اخري",
+        "اخر", "وقت", "عدد", "بدء", "عشر", "عشره", "كم", "منها", "عليها", "فيها", "لها", "له", "به", "بها", "الانباء", "انباء", "تقارير", "التقارير", "خبر",
+        "مزاعم", "ادعاءات", "الادعاءات", "المتعلقه", "الوارده", "وارده", "متعلقه", "بدات", "بدا", "تبدا", "يبدا", "اعلن", "تعلن", "يعلن",
+        // Generic place and actor nouns: they say what kind of thing, not which one.
+        "مدينه", "بلده", "محافظه", "منطقه", "ريف", "قريه", "حي", "مدن", "قوات", "القوات", "مناطق", "اراضي", "عاصمه", "بلاد",
+    ]
+    static let negators: Set<String> = ["لم", "لن", "لا", "ليس", "ليست", "غير", "ولم", "ولا", "ولن", "عدم"]
+    static let scopeWords: Set<String> = [
+        "منذ", "سنوي", "سنويا", "شهري", "شهريا", "يومي", "يوميا", "اسبوعي", "اسبوعيا", "الاسبوع", "الشهر", "العام", "ليلا", "صباح",
+        "مساء", "فجر", "ظهر",
+    ]
+
+    /// An empty proposition (filled by the decoder).
+    init(empty text: String) {
+        self.text = text
+        self.stance = .asserts
+    }
+
+    /// Analyses `text` (a claim's content or a typed statement).
+    public init(text: String, stance: Stance = .asserts, date: CalendarDate? = nil, context: PropositionContext = .shared) {
+        self.text = text
+        self.stance = stance
+        self.date = date
+        let analyzed = AnalyzedText(text, stemmer: context.stemmer)
+        // Entities: recognised names (with institutions), and the gazetteer's view of their parts.
+        var extraPeople: [String: [String]] = [:]
+        let recognized = context.recognizer.recognize(analyzed, cues: context.cues, extraPeople: &extraPeople)
+        let parts = context.recognizer.matcher.matches(in: analyzed)
+        var entityTokens = Set<Int>()
+        // Where something goes (`توجهت إلى محافظتي حمص`, `باتجاه العراق`) is not where the event is.
+        func isDestination(_ range: Range<Int>) -> Bool {
+            (max(0, range.lowerBound - 2)..<range.lowerBound).contains { ["الي", "نحو", "باتجاه", "اتجاه", "صوب"].contains(analyzed.normalized[$0]) }
+        }
+        for mention in recognized {
+            entities.insert(mention.name)
+            if mention.type == .person { persons.insert(mention.name) }
+            if !mention.viaNisba, context.countryOfCapital[mention.name] == nil, !context.isCountry(mention.name), !isDestination(mention.range),
+               mention.type == .place || mention.type == .person || (mention.type == .organization && mention.origin == .discovered) {
+                specific.insert(mention.name)
+            }
+            for i in mention.range { entityTokens.insert(i) }
+            if mention.type == .place, !context.isCountry(mention.name), !mention.viaNisba, context.countryOfCapital[mention.name] == nil {
+                places.insert(mention.name)
+            }
+            if let country = context.countryOfCapital[mention.name] { entities.insert(country) }
+        }
+        for match in parts {
+            let entity = context.recognizer.matcher.gazetteer.entities[match.target.entityIndex]
+            entities.insert(entity.name)
+            if let country = context.countryOfCapital[entity.name] { entities.insert(country) }
+            if entity.type == .place, !context.isCountry(entity.name), !match.target.viaNisba, context.countryOfCapital[entity.name] == nil {
+                places.insert(entity.name)
+            }
+        }
+        // Predicates, each negated when a negator stands just before it.
+        let occurrences = context.predicates.occurrences(in: analyzed)
+        var predicateTokens = Set<Int>()
+        for occurrence in occurrences {
+            let start = occurrence.range.lowerBound
+            // A negator earlier in the clause (`لم ينفذ أي غارات`); غير only right before (`غير النفطية` is no negation).
+            var negated = false
+            var k = start - 1
+            while k >= max(0, start - 4), !analyzed.gap(before: k + 1, contains: ["،", ",", ".", ":"]) {
+                let word = analyzed.normalized[k]
+                if word == "غير" { negated = negated || k == start - 1 } else if Self.negators.contains(word) { negated = true }
+                k -= 1
+            }
+            if occurrence.concept == "remain" { negated = false }
+            concepts[occurrence.concept] = (concepts[occurrence.concept] ?? false) || negated
+            if conceptWords[occurrence.concept] == nil { conceptWords[occurrence.concept] = String(analyzed.slice(occurrence.range)) }
+            for i in occurrence.range { predicateTokens.insert(i) }
+        }
+        // The subject: the first non-place entity before the first predicate (a country counts: `إيران تنفي`).
+        let firstPredicate = occurrences.first?.range.lowerBound ?? analyzed.tokens.count
+        // A name after a preposition (`مدعومة من إيران`) or an adjective (`الإيرانية`) is not the subject.
+        subject = recognized.first { mention in
+            guard mention.range.lowerBound < firstPredicate, !mention.viaNisba,
+                  mention.type != .place || context.isCountry(mention.name) || context.countryOfCapital[mention.name] != nil else { return false }
+            let start = mention.range.lowerBound
+            let word = analyzed.normalized[start]
+            let afterPreposition = start > 0 && ["من", "في", "الي", "علي", "عن", "مع", "ضد", "عبر"].contains(analyzed.normalized[start - 1])
+            let gluedPreposition = (word.hasPrefix("ب") || word.hasPrefix("ل")) && analyzed.keys[start] != word && !word.hasPrefix("ال")
+            return !afterPreposition && !gluedPreposition
+        }.map { context.subjectName(of: $0) }
+        // (A named institution after the predicate is what is acted on — `إخلاء السفارة …` — not who acts.)
+        agent = subject ?? recognized.first { $0.range.lowerBound >= firstPredicate && ($0.type == .person || ($0.type == .organization && $0.origin != .discovered)) }.map(\.name)
+        for i in analyzed.tokens.indices where !predicateTokens.contains(i) && !entityTokens.contains(i) {
+            let key = analyzed.keys[i]
+            if Self.scopeWords.contains(analyzed.normalized[i]) || Self.scopeWords.contains(key) { scope.insert(key) }
+            if CueLexicon.weekdays.contains(analyzed.normalized[i]) || CueLexicon.weekdays.contains("ال" + key) { scope.insert("يوم:" + key) }
+            guard key.count >= 3, !Self.functionWords.contains(analyzed.normalized[i]), !Self.functionWords.contains(key),
+                  !key.contains(where: \.isNumber), NumberReader.words[key] == nil, NumberReader.words[analyzed.normalized[i]] == nil,
+                  NumberReader.multipliers[analyzed.normalized[i]] == nil, !NumberReader.approximators.contains(analyzed.normalized[i]) else { continue }
+            terms.insert(key)
+        }
+        numbers = NumberReader.numbers(in: analyzed)
+        for key in analyzed.keys { if let topic = context.topicsByKey[key] { topics.formUnion(topic) } }
+    }
+}
+
+/// What analysing propositions needs, built once.
+public final class PropositionContext: @unchecked Sendable {
+    let stemmer: CliticStemmer
+    let recognizer: EntityRecognizer
+    let cues: CueLexicon
+    let predicates: PredicateLexicon
+    private let countries: Set<String>
+    private let gazetteer: Gazetteer
+
+    public init(gazetteer: Gazetteer = .builtIn) {
+        stemmer = CliticStemmer()
+        self.gazetteer = gazetteer
+        recognizer = EntityRecognizer(matcher: EntityMatcher(gazetteer: gazetteer, stemmer: stemmer), stemmer: stemmer)
+        cues = .builtIn
+        predicates = .builtIn
+        // Countries are the places with nisba adjectives; a city is "in" them, so they never tell events apart.
+        countries = Set(gazetteer.entities.filter { $0.type == .place && !$0.nisbas.isEmpty }.map(\.name))
+    }
+
+    public static let shared = PropositionContext()
+
+    func isCountry(_ name: String) -> Bool { countries.contains(name) }
+
+    /// A capital in the subject stands for its country (`طهران تنفي` = `إيران تنفي`).
+    func subjectName(of mention: EntityRecognizer.Found) -> String {
+        countryOfCapital[mention.name] ?? mention.name
+    }
+
+    /// `Data/topics.tsv`: word key → topics.
+    let topicsByKey: [String: Set<String>] = {
+        var map: [String: Set<String>] = [:]
+        let stemmer = CliticStemmer()
+        for line in (EmbeddedResources.all["Data/topics.tsv"] ?? "").split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count == 2 else { continue }
+            for form in fields[1].split(separator: "|") where !form.contains(" ") {
+                map[MatchKey.of(String(form), stemmer: stemmer), default: []].insert(fields[0])
+            }
+        }
+        return map
+    }()
+
+    /// `Data/capitals.tsv`: capital → country.
+    let countryOfCapital: [String: String] = {
+        var map: [String: String] = [:]
+        for line in (EmbeddedResources.all["Data/capitals.tsv"] ?? "").split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t").map(String.init)
+            if fields.count == 2 { map[fields[0]] = fields[1] }
+        }
+        return map
+    }()
+
+    /// Countries among `names`.
+    func countries(in names: Set<String>) -> Set<String> { names.filter(isCountry) }
+
+    func affiliation(of name: String) -> String? { gazetteer.entity(named: name)?.affiliation }
+}

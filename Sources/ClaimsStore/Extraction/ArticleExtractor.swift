@@ -1,0 +1,82 @@
+/// Extracts entities and claims from one article: the title and the body are analysed
+/// separately (offsets are per part), the title first so that a headline's speaker is known.
+public struct ArticleExtractor: Sendable {
+    public let gazetteer: Gazetteer
+    let recognizer: EntityRecognizer
+    let cues: CueLexicon
+    let stemmer: CliticStemmer
+
+    /// - Parameter gazetteer: the built-in gazetteer plus the user's entities.
+    public init(gazetteer: Gazetteer = .builtIn, cues: CueLexicon = .builtIn, stemmer: CliticStemmer = CliticStemmer()) {
+        self.gazetteer = gazetteer
+        self.cues = cues
+        self.stemmer = stemmer
+        self.recognizer = EntityRecognizer(matcher: EntityMatcher(gazetteer: gazetteer, stemmer: stemmer), stemmer: stemmer)
+    }
+
+    /// - Parameters:
+    ///   - published: the article's date (ISO), for resolving `اليوم`, `أمس`, `يوم الجمعة`.
+    ///   - outlet: the article's outlet, the speaker of a bare headline.
+    ///   - titleIsHeadline: false when the title was derived from the first paragraph.
+    public func extract(title: String, body: String, published: String?, outlet: String? = nil, titleIsHeadline: Bool = true) -> ArticleExtraction {
+        var result = ArticleExtraction()
+        let date = published.flatMap { CalendarDate(iso: $0) }
+        var extraPeople: [String: [String]] = [:]
+        var previousSpeaker: ClaimExtractor.Speaker?
+        var previousSaidOn: String?
+        let extractor = ClaimExtractor(cues: cues, recognizerGazetteer: gazetteer)
+        var claimOffset = 0
+        for (part, content) in [(ArticlePart.title, titleIsHeadline ? title : ""), (ArticlePart.body, body)] where !content.isEmpty {
+            let text = AnalyzedText(content, stemmer: stemmer)
+            let found = recognizer.recognize(text, cues: cues, extraPeople: &extraPeople)
+            for mention in found {
+                let first = text.tokens[mention.range.lowerBound], last = text.tokens[mention.range.upperBound - 1]
+                result.mentions.append(ExtractedMention(
+                    entityName: mention.name, entityType: mention.type, origin: mention.origin, part: part,
+                    sentenceIndex: text.sentenceIndex(ofToken: mention.range.lowerBound), start: first.start, end: last.end,
+                    text: String(text.slice(mention.range)), tokenRange: mention.range, viaNisba: mention.viaNisba))
+                if mention.origin == .discovered, !result.discovered.contains(where: { $0.name == mention.name }) {
+                    result.discovered.append(EntityDefinition(name: mention.name, type: mention.type, origin: .discovered))
+                }
+            }
+            let context = ClaimExtractor.Context(
+                text: text, part: part, entities: ClaimExtractor.EntityIndex(found), articleDate: date,
+                isHeadline: { sentence in part == .title || Self.isStandaloneLine(sentence, text) })
+            var claims = extractor.extract(context, previousSpeaker: &previousSpeaker, previousSaidOn: &previousSaidOn)
+            for index in claims.indices {
+                if let target = claims[index].targetIndex { claims[index].targetIndex = target + claimOffset }
+            }
+            if part == .title, claims.isEmpty, let outlet, !outlet.isEmpty, let claim = bareHeadline(text, outlet: outlet, context) {
+                claims.append(claim)
+            }
+            claimOffset += claims.count
+            result.claims += claims
+            if part == .title { previousSpeaker = nil; previousSaidOn = nil }
+        }
+        return result
+    }
+
+    /// A headline without attribution is the outlet's own claim.
+    private func bareHeadline(_ text: AnalyzedText, outlet: String, _ context: ClaimExtractor.Context) -> ExtractedClaim? {
+        guard text.tokens.count >= 3, let sentence = text.sentences.first else { return nil }
+        let range = sentence.lowerBound..<text.sentences.last!.upperBound
+        let names = context.entities.found.filter { range.contains($0.range.lowerBound) }.map(\.name)
+        return ExtractedClaim(
+            speakerText: outlet, speakerEntity: gazetteer.entity(named: outlet)?.name, speakerType: .media, anonymous: false,
+            via: [outlet], cue: "headline", stance: .asserts, content: text.text.trimmingCharacters(in: ".!؟?:؛ "), part: .title,
+            sentenceIndex: 0, contentStart: text.tokens[range.lowerBound].start, contentEnd: text.tokens[range.upperBound - 1].end,
+            sentenceStart: text.tokens[range.lowerBound].start, sentenceEnd: text.tokens[range.upperBound - 1].end,
+            quote: false, saidOn: nil, targetIndex: nil, entities: names.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
+            contentTokens: range)
+    }
+
+    /// A line of its own, short and without a final full stop: a headline or subheading.
+    static func isStandaloneLine(_ sentence: Range<Int>, _ text: AnalyzedText) -> Bool {
+        guard sentence.count <= 16 else { return false }
+        let before = text.gaps[sentence.lowerBound]
+        let after = text.gaps[sentence.upperBound]
+        let startsLine = sentence.lowerBound == 0 || before.contains(where: \.isNewline)
+        let endsLine = sentence.upperBound == text.tokens.count || after.contains(where: \.isNewline)
+        return startsLine && endsLine && !after.contains(".")
+    }
+}

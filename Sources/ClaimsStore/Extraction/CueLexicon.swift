@@ -1,0 +1,144 @@
+/// Reporting expressions (`Data/cues.tsv`) and the closed word classes claim extraction needs.
+public struct CueLexicon: Sendable {
+    public enum Role: String, Sendable {
+        case speech, point, continuation, denial, call, agency, falsity, unverified
+    }
+
+    public struct Cue: Sendable, Equatable {
+        public let role: Role
+        public let stance: Stance
+        /// Key sequence (one key for verbs; several for phrases such as `عارية عن الصحة`).
+        public let keys: [String]
+        /// Prepositions (normalised) that may open the proposition: `علي`, `عن`, `الي`, `من`, and the
+        /// prefixes `ب`, `ل`.
+        public var openers: Set<String> = []
+        /// Whether a bare object can be the proposition (`أعلن المرصد انسحاب …`).
+        public var allowsObject = false
+        /// Whether the verb is a cue only with one of its openers (`عبر … عن`).
+        public var requiresOpener = false
+        /// An active participle (`مؤكدا`, `قائلا`): the speaker is the one already speaking.
+        public var isParticiple = false
+        /// An imperfect verb (`تنفي`, `يقول`): headline style, the subject usually comes first.
+        public var isImperfect = false
+    }
+
+    /// Single-word cues by match key.
+    public private(set) var singleWord: [String: Cue] = [:]
+    /// Multi-word cues (falsity and unverified phrases), longest first.
+    public private(set) var phrases: [Cue] = []
+
+    public init(tsv: String, stemmer: CliticStemmer) {
+        for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count >= 3, let role = Role(rawValue: fields[0]), let stance = Stance(rawValue: fields[2]) else { continue }
+            let forms = fields[1].split(separator: "|").map(String.init)
+            let lemma = ArabicNormalizer.normalize(forms.first ?? "")
+            var openers = Set<String>(), allowsObject = false, requiresOpener = false
+            if fields.count >= 4, fields[3] != "-" {
+                var spec = fields[3]
+                if spec.hasSuffix("!") { requiresOpener = true; spec.removeLast() }
+                for opener in spec.split(separator: "|") {
+                    if opener == "obj" { allowsObject = true } else { openers.insert(ArabicNormalizer.normalize(String(opener))) }
+                }
+            }
+            for form in forms {
+                let keys = Tokenizer.tokenize(String(form)).map { MatchKey.of($0.text, stemmer: stemmer) }
+                guard !keys.isEmpty else { continue }
+                let normalized = ArabicNormalizer.normalize(form)
+                var cue = Cue(role: role, stance: stance, keys: keys)
+                cue.openers = openers
+                cue.allowsObject = allowsObject
+                cue.requiresOpener = requiresOpener
+                cue.isParticiple = Self.isParticiple(normalized)
+                cue.isImperfect = normalized != lemma && (normalized.hasPrefix("ي") || (normalized.hasPrefix("ت") && !lemma.hasPrefix("ت")) || normalized.hasPrefix("تت") || normalized.hasPrefix("يت"))
+                if keys.count == 1 && role != .falsity && role != .unverified { singleWord[keys[0]] = cue } else { phrases.append(cue) }
+            }
+        }
+        phrases.sort { $0.keys.count > $1.keys.count }
+    }
+
+    /// Active participles: `مؤكدا`, `مشيرة`, `قائلا`, `داعية` (مُفعِل or فاعل with the adverbial ending).
+    static func isParticiple(_ form: String) -> Bool {
+        let letters = Array(form)
+        guard letters.count >= 4, let last = letters.last, last == "ا" || last == "ه" || form.hasSuffix("ين") else { return false }
+        return letters[0] == "م" || letters[1] == "ا"
+    }
+
+    /// Every single-word form, for protecting cue words from the clitic stemmer.
+    static func allForms(in tsv: String) -> [String] {
+        tsv.split(separator: "\n").filter { !$0.hasPrefix("#") }.flatMap { line -> [String] in
+            let fields = line.split(separator: "\t")
+            guard fields.count >= 2 else { return [] }
+            return fields[1].split(separator: "|").map(String.init).filter { !$0.contains(" ") }
+        }
+    }
+
+    public static let builtIn = CueLexicon(tsv: EmbeddedResources.all["Data/cues.tsv"] ?? "", stemmer: CliticStemmer())
+
+    /// The phrase cue starting at token `i`, if any.
+    func phrase(in text: AnalyzedText, at i: Int, end: Int) -> Cue? {
+        phrases.first { cue in
+            i + cue.keys.count <= end && cue.keys.indices.allSatisfy { offset in
+                let key = cue.keys[offset], word = text.normalized[i + offset]
+                // The first word may carry و / ف (`ولم يتسن`).
+                return text.keys[i + offset] == key || word == key || (offset == 0 && (word == "و" + key || word == "ف" + key))
+            }
+        }
+    }
+
+    // MARK: Closed classes (normalised forms, ta marbuta folded)
+
+    /// Complementisers that open the reported proposition.
+    static let complementizers: Set<String> = ["ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم", "وان", "وانه", "وانها", "وبان"]
+    /// Time words that may stand between the cue and the proposition.
+    static let timeWords: Set<String> = [
+        "اليوم", "امس", "يوم", "غدا", "فجر", "مساء", "صباح", "ظهر", "عصر", "ليل", "ليله", "الليله", "الاسبوع", "الشهر",
+        "حاليا", "لاحقا", "سابقا", "مجددا", "ايضا", "كذلك", "بدوره", "بدورها", "بدورهم", "اخيرا", "امس،", "مطلع", "اواخر",
+        "عقب", "قبل", "بعد", "خلال", "وقت",
+    ]
+    static let weekdays: Set<String> = Set(ArabicDates.weekdays.keys.map { ArabicNormalizer.normalize($0) })
+    /// Nouns after `في` that attach to the verb (في بيان، في مقابلة …), never part of the speaker.
+    static let verbPrepositionHeads: Set<String> = [
+        "بيان", "مقابله", "تصريح", "تصريحات", "افاده", "منشور", "اتصال", "حديث", "موتمر", "كلمه", "رساله", "تغريده", "وقت",
+        "اطار", "سياق", "اشاره", "ظل", "مقال", "تقرير", "لقاء", "احاطه", "خطاب", "ندوه", "برنامج", "تدوينه", "بيانها", "بيانه",
+        "حوار", "جلسه", "اجتماع",
+    ]
+    /// Heads of unnamed sources (`مصدر عسكري`, `مصادر بالمعارضة`, `ثلاثة مصادر`, `مسؤولين إيرانيين`).
+    static let anonymousHeads: Set<String> = [
+        "مصدر", "مصادر", "مصدران", "مصدرين", "مسوول", "مسوولون", "مسوولين", "مسوولان", "ناشطون", "ناشطين", "ناشط", "شهود",
+        "شاهد", "سكان", "احد", "عدد", "عددا", "وسايل", "تقارير", "التقارير", "مراقبون", "خبراء", "محللون", "دبلوماسي",
+        "دبلوماسيون", "دبلوماسيين", "مقربون", "مقربين", "جهات", "اوساط", "متحدث", "مراسل", "مراسله", "مسوولا",
+    ]
+    /// Source nouns that stay unnamed with the article (`المصادر`, `المسؤولون`).
+    static let definiteAnonymousHeads: Set<String> = ["مصادر", "مصدر", "مصدران", "مسوولون", "مسوولين", "مسوول"]
+    /// Number words that may precede an anonymous head (`ثلاثة مصادر`).
+    static let numberWords: Set<String> = ["اثنان", "اثنين", "ثلاثه", "ثلاث", "اربعه", "اربع", "خمسه", "خمس", "عده", "بعض", "عدد"]
+    /// Words that introduce an apposition giving the speaker's role.
+    static let titleWords: Set<String> = [
+        "زعيم", "رييس", "مدير", "المتحدث", "متحدث", "وزير", "قايد", "مسوول", "الناطق", "ناطق", "عضو", "مستشار", "مبعوث",
+        "السفير", "سفير", "الامين", "امين", "نايب", "وهو", "وهي", "الرييس", "القيادي", "قيادي", "المبعوث", "الزعيم", "المدير",
+        "الوزير", "القايد", "طبيب", "الدبلوماسي", "المسوول", "ناشط", "الناشط", "الكاتب", "كاتب", "المحلل", "محلل", "الخبير", "خبير", "رييسه", "مديره",
+    ]
+    /// Words that end a clause before a new one (a reporting verb never reaches past them backwards).
+    static let clauseOpeners: Set<String> = ["فيما", "بينما", "حيث", "الا", "لكن", "ثم", "كما", "اذ", "حين", "عندما", "وفيما", "وبينما"]
+    /// Words standing for the previous statement (`نفت ذلك`, `هذه التقارير`).
+    static let pointerWords: Set<String> = ["ذلك", "هذا", "هذه", "تلك", "الامر", "الانباء", "التقارير", "المزاعم", "الادعاءات", "الخبر", "هذه التقارير"]
+    /// Fillers between `نقلت عن X` and the proposition.
+    static let sayingNouns: Set<String> = ["قوله", "قولها", "قولهم", "قولهما", "القول", "قول"]
+    /// Words after which `أن` is not a reporting complementiser (`بعد أن`, `يمكن أن`).
+    static let nonReportingBeforeAn: Set<String> = [
+        "بعد", "قبل", "منذ", "حتي", "دون", "بدل", "بدلا", "من", "يمكن", "يجب", "ينبغي", "لابد", "عسي", "بمجرد", "شان", "شانه", "مجرد",
+        "الي", "علي", "يريد", "تريد", "اراد", "ارادت", "يتوقع", "يحتمل", "المحتمل", "المرجح", "المقرر", "المتوقع", "رغم", "برغم", "لولا",
+    ]
+    /// Heads of unnamed collective actors that can speak (`الفصائل المحلية`, `السلطات الأردنية`).
+    static let actorHeads: Set<String> = [
+        "فصايل", "معارضه", "حكومه", "جيش", "قوات", "سلطات", "وزاره", "سفاره", "مركز", "هييه", "رياسه", "شرطه", "مجلس",
+        "برلمان", "اداره", "حزب", "حركه", "جماعه", "منظمه", "وكاله", "صحيفه", "شبكه", "قناه", "موقع", "مرصد", "اقليات",
+        "اعضاء", "سكان", "اهالي", "متحدث", "ناطق", "قياده", "مصادر", "مصدر", "تلفزيون", "اعلام", "وسايل", "الفصايل",
+        "مجموعات", "مجموعه", "كتايب", "ميليشيات", "ميليشيا", "تحالف", "غرفه", "نظام", "رييس", "وزير", "خارجيه", "دفاع",
+        "داخليه", "الكرملين", "اداره", "محكمه", "لجنه", "بعثه", "مكتب", "فريق", "قاده", "مفوضيه", "بنك", "مصرف", "بورصه",
+        "شركه", "موسسه", "نقابه", "اتحاد", "جامعه", "بلديه", "محافظ", "مجموعات",
+    ]
+    /// Descriptors that stand for an outlet already named (`الصحيفة`, `الوكالة`).
+    static let mediaDescriptors: Set<String> = ["صحيفه", "وكاله", "شبكه", "قناه", "موقع", "مجله", "اذاعه", "تلفزيون"]
+}

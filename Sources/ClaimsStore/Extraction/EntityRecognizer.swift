@@ -1,0 +1,249 @@
+/// Finds entity mentions in a text: gazetteer names, aliases and nisba adjectives (`EntityMatcher`),
+/// and names the gazetteer lacks, by role and title patterns (`الرئيس …`, `وزير الخارجية …`,
+/// `المتحدث باسم …`, `مدينة …`, `معبر …`). A person found that way is then also recognised by
+/// the last word of the name elsewhere in the same article (`فيدانت باتل` … `باتل`).
+public struct EntityRecognizer: Sendable {
+    public let matcher: EntityMatcher
+    let stemmer: CliticStemmer
+
+    public init(matcher: EntityMatcher, stemmer: CliticStemmer = CliticStemmer()) {
+        self.matcher = matcher
+        self.stemmer = stemmer
+    }
+
+    /// A recognised mention, in token positions of one analysed text.
+    struct Found: Equatable {
+        let range: Range<Int>
+        let name: String
+        let type: EntityType
+        let origin: EntityOrigin
+        let viaNisba: Bool
+    }
+
+    /// Person-title triggers: the name follows the title and its complements.
+    static let personTriggers: Set<String> = [
+        "الرييس", "رييس", "وزير", "الوزير", "المتحدث", "متحدث", "الناطق", "ناطق", "مدير", "المدير", "زعيم", "الزعيم",
+        "قايد", "القايد", "القيادي", "المبعوث", "مبعوث", "السفير", "سفير", "الامين", "نايب", "مستشار", "المستشار",
+        "الدبلوماسي", "العاهل", "الملك", "الامير", "الشيخ", "اللواء", "العميد", "العقيد", "الجنرال", "النايب",
+    ]
+    /// Words that may stand between a title and the name (باسم، العام، role nouns).
+    static let titleComplements: Set<String> = [
+        "باسم", "العام", "الخارجيه", "الدفاع", "الداخليه", "العدل", "الماليه", "الاعلام", "الاقتصاد", "الطاقه", "الصحه",
+        "الوزراء", "الحكومه", "الجمهوريه", "الوزاري", "السابق", "الحالي", "الاسبق", "المكلف", "المنتهيه", "ولايته",
+        "الامن", "القومي", "المخابرات", "الاركان", "هييه", "مجلس", "البرلمان", "النواب", "الشوري", "العسكري", "السياسي",
+        "المكتب", "الدولي", "الاممي", "الخاص", "المشترك", "المشتركه", "التنفيذي", "العامه", "للشوون", "الشوون",
+        "المنظمه", "الحزب", "الجبهه", "التحرير", "في", "صفوف", "العمليات", "غرفه", "ادارة", "اداره",
+    ]
+    /// Place-class triggers: the place name follows directly.
+    static let placeTriggers: [String: Bool] = [
+        // trigger: whether the trigger word is part of the name (معبر نصيب is the crossing's name)
+        "مدينه": false, "محافظه": false, "بلده": false, "قريه": false, "مدينتي": false, "حي": true, "مخيم": true,
+        "معبر": true, "مطار": true, "قاعده": true, "ميناء": true, "ريف": false, "منطقه": false, "ناحيه": false, "بلدات": false,
+        "حاجز": true, "كتيبه": true, "بوابه": true,
+    ]
+    /// Common nouns that follow titles but are never names (`مدير تحرير مجلة`, `شبكة أخبار`).
+    static let commonNouns: Set<String> = [
+        "اخبار", "تحرير", "مجله", "دخول", "خروج", "انسحاب", "سيطره", "مقابله", "اجتماع", "بيان", "تصريح", "عمليه", "عمليات",
+        "هجوم", "قصف", "باستغلال", "استغلال", "نظيره", "نظيرها", "نظيريه", "اجراها", "اجرته", "الصحافي", "صحافي", "الظرف",
+        "مكتب", "قسم", "ملف", "شوون", "لجنه", "فرع", "جناح", "تنظيم", "حكومه", "دوله", "الدوله", "سابق", "السابق", "الحالي",
+    ]
+
+    /// Words that never start or continue a discovered name.
+    static let nonNameWords: Set<String> = [
+        "في", "من", "الي", "علي", "عن", "مع", "الذي", "التي", "الذين", "ان", "قد", "لم", "لن", "لا", "ما", "هو", "هي",
+        "كان", "كانت", "بعد", "قبل", "خلال", "منذ", "حتي", "او", "ثم", "كل", "بين", "عند", "لدي", "اي", "غير", "نحو",
+        "وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "اكبر", "ثاني", "ثالث", "الذي", "ذلك",
+        "هذا", "هذه", "تلك", "كبري", "الكبري", "حيث", "عبر", "باتجاه", "ضد", "لدي", "عام", "يوم", "اليوم", "امس",
+    ]
+
+    /// All mentions in `text`: gazetteer matches first, then pattern discoveries in the gaps.
+    func recognize(_ text: AnalyzedText, cues: CueLexicon, extraPeople: inout [String: [String]]) -> [Found] {
+        // (found is rebuilt by institution discovery, hence var below)
+        var found: [Found] = []
+        var covered = [Bool](repeating: false, count: text.tokens.count)
+        var nisbaOnly = [Bool](repeating: false, count: text.tokens.count)
+        for match in matcher.matches(in: text) {
+            let entity = matcher.gazetteer.entities[match.target.entityIndex]
+            found.append(Found(range: match.range, name: entity.name, type: entity.type, origin: entity.origin, viaNisba: match.target.viaNisba))
+            for i in match.range { covered[i] = true; nisbaOnly[i] = match.target.viaNisba }
+        }
+        // Role and title patterns.
+        for i in text.tokens.indices where !covered[i] {
+            let word = text.normalized[i]
+            let bare = text.keys[i]
+            if Self.personTriggers.contains(word) || Self.personTriggers.contains("ال" + bare) || Self.personTriggers.contains(bare) {
+                if let name = discoverPerson(after: i, in: text, covered: covered, nisbaOnly: nisbaOnly, cues: cues) {
+                    // A family name that looks like a nisba (`خالد المصري`) belongs to the person.
+                    found.removeAll { $0.viaNisba && $0.range.overlaps(name) }
+                    for j in name { nisbaOnly[j] = false }
+                    found.append(Found(range: name, name: String(text.slice(name)), type: .person, origin: .discovered, viaNisba: false))
+                    for j in name { covered[j] = true }
+                    let words = Tokenizer.tokenize(String(text.slice(name))).map(\.text)
+                    if words.count >= 2, let last = words.last, ArabicNormalizer.normalize(last).count >= 3 {
+                        extraPeople[MatchKey.of(last, stemmer: stemmer), default: []].append(String(text.slice(name)))
+                    }
+                }
+            } else if let includesTrigger = Self.placeTriggers[word], !word.hasPrefix("ال") {
+                // Only the construct form names a place (`مدينة حمص`); `المدينة` refers back to one.
+                if let name = discoverPlace(after: i, in: text, covered: covered, cues: cues) {
+                    let range = includesTrigger ? i..<name.upperBound : name
+                    let written = includesTrigger ? Self.stripClitics(String(text.slice(range)), stemmer: stemmer) : String(text.slice(name))
+                    found.append(Found(range: range, name: written, type: .place, origin: .discovered, viaNisba: false))
+                    for j in range { covered[j] = true }
+                }
+            }
+        }
+        found = discoverInstitutions(in: text, found: found, covered: &covered)
+        // Last names of people discovered in this article.
+        if !extraPeople.isEmpty {
+            for i in text.tokens.indices where !covered[i] || nisbaOnly[i] {
+                if let names = extraPeople[text.keys[i]], let name = names.first {
+                    found.removeAll { $0.viaNisba && $0.range.contains(i) }
+                    found.append(Found(range: i..<(i + 1), name: name, type: .person, origin: .discovered, viaNisba: false))
+                    covered[i] = true
+                }
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private static let breaks: Set<Character> = ["،", ",", ":", "\n", ".", "؛", "(", ")", "؟", "!"]
+
+    private func isNameWord(_ i: Int, _ text: AnalyzedText, _ covered: [Bool], _ cues: CueLexicon) -> Bool {
+        let word = text.normalized[i]
+        let bare = text.keys[i]
+        // A word with a pronoun suffix (`أنشطتها`) is not part of a name.
+        if ["ها", "هم", "هما", "هن", "كم"].contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) { return false }
+        if CueLexicon.actorHeads.contains(bare) || CueLexicon.mediaDescriptors.contains(bare) || CueLexicon.titleWords.contains(word)
+            || Self.commonNouns.contains(bare) { return false }
+        guard !covered[i], word.count >= 2, !Self.nonNameWords.contains(word), !Self.nonNameWords.contains(text.keys[i]),
+              cues.singleWord[text.keys[i]] == nil, !CueLexicon.complementizers.contains(word),
+              !CueLexicon.timeWords.contains(word), !CueLexicon.weekdays.contains(word),
+              word.unicodeScalars.allSatisfy({ (0x0621...0x064A).contains($0.value) }) else { return false }
+        return true
+    }
+
+    /// Institutions named by a noun and their adjectives: `السفارة الإيرانية في دمشق`,
+    /// `المركز الثقافي الإيراني`, `مديرية المخابرات العسكرية`, `منتدى الدوحة`. They absorb the
+    /// nisba or place inside them (the embassy, not Iran, is what is mentioned).
+    static let institutionHeads: Set<String> = [
+        "سفاره", "قنصليه", "مركز", "مديريه", "قياده", "منتدي", "هييه", "مجلس", "لجنه", "بعثه", "مكتب", "جامعه", "مستشفي", "مطار",
+    ]
+
+    func discoverInstitutions(in text: AnalyzedText, found: [Found], covered: inout [Bool]) -> [Found] {
+        var found = found
+        var byStart: [Int: Int] = [:]
+        for (index, mention) in found.enumerated() { byStart[mention.range.lowerBound] = index }
+        var i = 0
+        while i < text.tokens.count {
+            defer { i += 1 }
+            guard !covered[i], Self.institutionHeads.contains(text.keys[i]) else { continue }
+            var j = i + 1
+            var absorbed: [Int] = []
+            var adjectives = 0
+            while j < text.tokens.count, j - i < 6, !text.gap(before: j, contains: Self.breaks) {
+                if let index = byStart[j] {
+                    let mention = found[index]
+                    // A nisba (`الإيرانية`) or, after the head, a place (`منتدى الدوحة`).
+                    guard mention.viaNisba || (mention.type == .place && j == i + 1) else { break }
+                    absorbed.append(index); adjectives += 1; j = mention.range.upperBound; continue
+                }
+                let word = text.normalized[j]
+                if !covered[j], word.hasPrefix("ال"), word.count >= 4, !Self.nonNameWords.contains(word),
+                   !CueLexicon.timeWords.contains(word), !CueLexicon.weekdays.contains(word) {
+                    adjectives += 1; j += 1; continue
+                }
+                break
+            }
+            guard adjectives > 0 else { continue }
+            // `في دمشق` / `لدى سورية`: the place the institution is in.
+            if j + 1 < text.tokens.count, ["في", "لدي"].contains(text.normalized[j]), !text.gap(before: j, contains: Self.breaks),
+               let index = byStart[j + 1], found[index].type == .place, !found[index].viaNisba,
+               Self.institutionHeads.contains(text.keys[i]) && ["سفاره", "قنصليه", "بعثه", "مكتب"].contains(text.keys[i]) {
+                absorbed.append(index)
+                j = found[index].range.upperBound
+            }
+            let range = i..<j
+            let name = Self.stripClitics(ClaimExtractor.cleanPhrase(String(text.slice(range))), stemmer: stemmer)
+            found = found.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element)
+            found.append(Found(range: range, name: name, type: .organization, origin: .discovered, viaNisba: false))
+            byStart = [:]
+            for (index, mention) in found.enumerated() { byStart[mention.range.lowerBound] = index }
+            for t in range { covered[t] = true }
+            i = j - 1
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// `وزير الخارجية التركي هاكان فيدان`, `رئيس بلدية المدينة خالد المصري`: the name is the last two
+    /// or three words of the phrase after the title, up to a comma, a preposition, a time word or a verb;
+    /// its first word does not carry the article (`المصري` may end a name, not start one).
+    func discoverPerson(after trigger: Int, in text: AnalyzedText, covered: [Bool], nisbaOnly: [Bool], cues: CueLexicon) -> Range<Int>? {
+        var end = trigger + 1
+        var sawComma = false
+        while end < min(text.tokens.count, trigger + 10) {
+            if end > trigger + 1, text.gap(before: end, contains: ["،", ","]) {
+                // `وزير الخارجية، فؤاد حسين،`: a name set off by commas right after the title.
+                if sawComma || end - trigger > 3 { break }
+                sawComma = true
+            } else if end > trigger + 1, text.gap(before: end, contains: Self.breaks) { break }
+            let word = text.normalized[end]
+            if ["في", "من", "الي", "علي", "عن", "مع", "لدي"].contains(word) || CueLexicon.complementizers.contains(word)
+                || CueLexicon.timeWords.contains(word) || CueLexicon.weekdays.contains(word) || cues.singleWord[text.keys[end]] != nil { break }
+            if word.hasPrefix("ل") && !text.keys[end].hasPrefix("ل") && !covered[end] && end > trigger + 1 && !Self.titleComplements.contains(word) { break }
+            end += 1
+        }
+        for length in [3, 2] {
+            let start = end - length
+            guard start > trigger else { continue }
+            let span = start..<end
+            var uncovered = covered
+            for j in span.dropFirst() where nisbaOnly[j] { uncovered[j] = false }
+            guard span.allSatisfy({ isNameWord($0, text, uncovered, cues) }),
+                  !text.normalized[start].hasPrefix("ال"), !Self.titleComplements.contains(text.normalized[start]),
+                  !span.dropFirst().contains(where: { text.gap(before: $0, contains: Self.breaks) }) else { continue }
+            // Three words only when the first is a name-former (`أبو محمد الجولاني`, `عبد الله …`).
+            if length == 3, !["ابو", "عبد", "ام", "بن", "ابن"].contains(text.normalized[start]) && text.normalized[start + 1] != "بن" && !text.normalized[start + 1].hasPrefix("عبد") && text.normalized[start + 1] != "الدين" { continue }
+            return span
+        }
+        return nil
+    }
+
+    /// `مدينة نوى`, `بلدة نامر`, `معبر جابر`: one or two name words after the trigger.
+    func discoverPlace(after trigger: Int, in text: AnalyzedText, covered: [Bool], cues: CueLexicon) -> Range<Int>? {
+        let i = trigger + 1
+        guard i < text.tokens.count, !text.gap(before: i, contains: Self.breaks), isNameWord(i, text, covered, cues) else { return nil }
+        // An adjective (`المنطقة الشرقية`, `المعبر الحدودي`) is not a name.
+        let word = text.normalized[i]
+        if word.hasSuffix("يه") || word.hasSuffix("ي") || word.hasSuffix("يين") { return nil }
+        // A word with a pronoun suffix (`ريفها`) is not a name; neither is an accusative (`ممرا`).
+        if ["ها", "هم", "هما", "هن", "كم", "نا"].contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) { return nil }
+        if word.hasSuffix("ا"), !word.hasSuffix("يا"), word.count <= 5, !word.hasPrefix("ال") { return nil }   // an accusative noun (`ممرا`)
+        var j = i + 1
+        // A second word only when it is clearly part of the name (الكبيرة، الشام …), not a preposition.
+        if j < text.tokens.count, !text.gap(before: j, contains: Self.breaks), isNameWord(j, text, covered, cues),
+           ["الكبيره", "الصغيره", "الشام", "الجديده", "القديمه", "الشرقي", "الغربي", "الشمالي", "الجنوبي", "العسكري", "الحدودي"].contains(text.normalized[j]) {
+            j += 1
+        }
+        return i..<j
+    }
+
+    /// The phrase without the conjunction or preposition glued to its first word
+    /// (`والمعبر` → `المعبر`, `للمعبر` → `المعبر`, `لمعبر` → `معبر`).
+    static func stripClitics(_ phrase: String, stemmer: CliticStemmer) -> String {
+        var words = phrase.split(separator: " ").map(String.init)
+        guard let first = words.first else { return phrase }
+        let scalars = Array(first.unicodeScalars)
+        let normalized = ArabicNormalizer.normalize(first, foldTaMarbuta: false)
+        func rebuild(_ s: [Unicode.Scalar]) -> String { var v = String.UnicodeScalarView(); v.append(contentsOf: s); return String(v) }
+        if normalized.hasPrefix("لل"), normalized.count >= 5 {
+            words[0] = "ال" + rebuild(Array(scalars.dropFirst(2)))
+        } else if ["وال", "بال", "فال", "كال"].contains(where: { normalized.hasPrefix($0) }), normalized.count >= 6 {
+            words[0] = rebuild(Array(scalars.dropFirst()))
+        } else if ["و", "ب", "ل", "ف"].contains(where: { normalized.hasPrefix($0) }), normalized.count >= 5,
+                  stemmer.stem(normalized) != normalized {
+            words[0] = rebuild(Array(scalars.dropFirst()))
+        }
+        return words.joined(separator: " ")
+    }
+}

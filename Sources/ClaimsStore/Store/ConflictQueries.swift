@@ -1,0 +1,140 @@
+/// A stored conflict with both sides.
+public struct StoredConflict: Sendable {
+    public let id: Int
+    public let kind: String
+    public let kinds: [String]
+    public let score: Double
+    public let explanation: String
+    public let a: StoredClaim
+    public let b: StoredClaim
+
+    /// Conflict JSON: `id, kind, kinds, score, explanation, a {claim}, b {claim}`.
+    public var json: JSONValue {
+        .object([("id", .int(id)), ("kind", .string(kind)), ("kinds", .array(kinds.map { .string($0) })),
+                 ("score", .double((score * 100).rounded() / 100)), ("explanation", .string(explanation)), ("a", a.json), ("b", b.json)])
+    }
+}
+
+/// A story: claims stating the same thing.
+public struct StoredStory: Sendable {
+    public let id: Int
+    public let label: String
+    public let claims: Int
+    public let sources: Int
+    public let independentSources: Int
+    public let disputed: Int
+    public let firstDate: String?
+    public let lastDate: String?
+
+    public var json: JSONValue {
+        .object([("id", .int(id)), ("label", .string(label)), ("claims", .int(claims)), ("sources", .int(sources)),
+                 ("independent_sources", .int(independentSources)), ("disputed", .int(disputed)),
+                 ("first_date", JSONValue(firstDate)), ("last_date", JSONValue(lastDate))])
+    }
+    public static let rowColumns = ["id", "label", "claims", "sources", "independent_sources", "disputed", "first_date", "last_date"]
+}
+
+/// Reads conflicts and stories; checks a statement against the archive.
+public struct ConflictQueries {
+    public let database: ClaimsDatabase
+    var connection: Database { database.connection }
+
+    public init(database: ClaimsDatabase) { self.database = database }
+
+    public func conflicts(kind: Comparison.ConflictKind? = nil, entity: String? = nil, since: String? = nil, limit: Int? = nil) throws -> [StoredConflict] {
+        let since = try ArticleFilter.checkedDate(since, option: "--since")
+        var clauses: [String] = []
+        var values: [any SQLBindable] = []
+        if let kind { clauses.append("(',' || x.kinds || ',') LIKE ?"); values.append("%," + kind.rawValue + ",%") }
+        if let since {
+            clauses.append("""
+                max(coalesce((SELECT coalesce(c.said_on, substr(a.published, 1, 10)) FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = x.claim_a_id), ''),
+                    coalesce((SELECT coalesce(c.said_on, substr(a.published, 1, 10)) FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = x.claim_b_id), '')) >= ?
+                """)
+            values.append(since)
+        }
+        if let entity {
+            let ids = try ClaimQueries(database: database).entityIDs(matching: entity)
+            guard !ids.isEmpty else { throw ClaimsError.notFound("no entity named \"\(entity)\" (see `claims entities`)") }
+            let list = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            clauses.append("(x.claim_a_id IN (SELECT claim_id FROM claim_entities WHERE entity_id IN (\(list))) OR x.claim_b_id IN (SELECT claim_id FROM claim_entities WHERE entity_id IN (\(list))))")
+            values += (ids + ids).map { $0 as any SQLBindable }
+        }
+        values.append(limit.map { max(1, $0) } ?? -1)
+        let rows = try connection.prepare("SELECT x.id, x.kind, x.kinds, x.score, x.explanation, x.claim_a_id, x.claim_b_id FROM conflicts x"
+                                          + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")) + " ORDER BY x.score DESC, x.id LIMIT ?")
+            .bind(values).map { ($0.int(0), $0.string(1), $0.string(2), $0.double(3), $0.string(4), $0.int(5), $0.int(6)) }
+        let claims = ClaimQueries(database: database)
+        return try rows.compactMap { row in
+            guard let a = try claims.claim(id: row.5), let b = try claims.claim(id: row.6) else { return nil }
+            return StoredConflict(id: row.0, kind: row.1, kinds: row.2.split(separator: ",").map(String.init), score: row.3, explanation: row.4, a: a, b: b)
+        }
+    }
+
+    public func stories(entity: String? = nil, since: String? = nil, limit: Int? = nil) throws -> [StoredStory] {
+        try StoryBuilder(database: database).rebuildIfStale()
+        let since = try ArticleFilter.checkedDate(since, option: "--since")
+        var clauses: [String] = []
+        var values: [any SQLBindable] = []
+        if let since { clauses.append("coalesce(s.last_date, '9999') >= ?"); values.append(since) }
+        if let entity {
+            let ids = try ClaimQueries(database: database).entityIDs(matching: entity)
+            guard !ids.isEmpty else { throw ClaimsError.notFound("no entity named \"\(entity)\" (see `claims entities`)") }
+            clauses.append("s.id IN (SELECT sc.story_id FROM story_claims sc JOIN claim_entities ce ON ce.claim_id = sc.claim_id WHERE ce.entity_id IN ("
+                           + Array(repeating: "?", count: ids.count).joined(separator: ",") + "))")
+            values += ids.map { $0 as any SQLBindable }
+        }
+        values.append(limit.map { max(1, $0) } ?? -1)
+        return try connection.prepare("SELECT s.id, s.label, s.claims, s.sources, s.independent_sources, s.disputed, s.first_date, s.last_date FROM stories s"
+                                      + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
+                                      + " ORDER BY s.independent_sources DESC, s.claims DESC, s.id LIMIT ?")
+            .bind(values).map { StoredStory(id: $0.int(0), label: $0.string(1), claims: $0.int(2), sources: $0.int(3), independentSources: $0.int(4),
+                                           disputed: $0.int(5), firstDate: $0.optionalString(6), lastDate: $0.optionalString(7)) }
+    }
+
+    /// A story's claims in order, with their roles, and the conflicts touching them.
+    public func storyTimeline(id: Int) throws -> (story: StoredStory, claims: [(role: String, source: String, claim: StoredClaim)], conflicts: [StoredConflict])? {
+        try StoryBuilder(database: database).rebuildIfStale()
+        guard let story = try stories().first(where: { $0.id == id }) else { return nil }
+        let members = try connection.query("SELECT claim_id, role, source FROM story_claims WHERE story_id = ?", [id]) { ($0.int(0), $0.string(1), $0.string(2)) }
+        let queries = ClaimQueries(database: database)
+        var claims: [(role: String, source: String, claim: StoredClaim)] = []
+        for (claimID, role, source) in members {
+            if let claim = try queries.claim(id: claimID) { claims.append((role, source, claim)) }
+        }
+        claims.sort { (($0.claim.saidOn ?? $0.claim.published.map { String($0.prefix(10)) } ?? "9999"), $0.claim.id)
+                    < (($1.claim.saidOn ?? $1.claim.published.map { String($0.prefix(10)) } ?? "9999"), $1.claim.id) }
+        let ids = Set(members.map(\.0))
+        let conflicts = try self.conflicts().filter { ids.contains($0.a.id) || ids.contains($0.b.id) }
+        return (story, claims, conflicts)
+    }
+
+    /// `claims check`: stored claims related to a statement, best first, each labelled
+    /// supports / contradicts / denies / related.
+    public func check(_ statement: String, limit: Int = 10, windowDays: Int? = nil) throws -> [(label: String, comparison: Comparison, claim: StoredClaim)] {
+        let detector = try ConflictDetector(database: database, windowDays: try windowDays ?? ConflictSettings.windowDays(database))
+        var typed = StatementReader(gazetteer: try ExtractionStore(database: database).gazetteer(), context: detector.context).read(statement)
+        typed.date = nil   // a typed statement has no date: compare with every date
+        let probe = ConflictDetector.Record(id: Int.max, articleID: -1, speakerKey: "", stance: typed.stance, isCall: false, target: nil,
+                                            isPointer: false, proposition: typed)
+        var results: [(label: String, comparison: Comparison, claim: StoredClaim)] = []
+        let queries = ClaimQueries(database: database)
+        for id in try detector.candidates(for: probe) {
+            // Appeals (`حثت … على مغادرة`) state no fact to support or contradict.
+            guard let record = try detector.load(id), !record.isPointer, !record.isCall else { continue }
+            // A typed statement is a hypothesis about its actor: a denial by that actor answers it.
+            let comparison = detector.comparer.compare(record.proposition, typed, sameArticle: true)
+            let label: String
+            switch comparison.relation {
+            case .agree: label = "supports"
+            case .contradict: label = typed.stance == .denies || record.stance == .denies ? (comparison.kinds.contains(.contradiction) ? "contradicts" : "denies") : "contradicts"
+            case .related: label = "related"
+            case .unrelated: continue
+            }
+            if let claim = try queries.claim(id: id) { results.append((label, comparison, claim)) }
+        }
+        let order = ["contradicts": 0, "denies": 0, "supports": 1, "related": 2]
+        results.sort { (order[$0.label]!, -$0.comparison.score, $0.claim.id) < (order[$1.label]!, -$1.comparison.score, $1.claim.id) }
+        return Array(results.prefix(limit))
+    }
+}

@@ -1,0 +1,110 @@
+/// Writes what extraction found in an article (entities, mentions, claims, claim ↔ entity links)
+/// and reads the user's entity additions back for the next extraction. Runs inside the caller's
+/// transaction, so an article is stored with all of it or not at all.
+public final class ExtractionStore {
+    public let database: ClaimsDatabase
+    let stemmer: CliticStemmer
+    private var connection: Database { database.connection }
+    /// Entity ids by name key, filled as entities are looked up (valid for one connection).
+    private var entityIDs: [String: Int] = [:]
+
+    public init(database: ClaimsDatabase, stemmer: CliticStemmer = CliticStemmer()) {
+        self.database = database
+        self.stemmer = stemmer
+    }
+
+    /// The built-in gazetteer plus the user's entities and aliases from the database.
+    public func gazetteer() throws -> Gazetteer {
+        var gazetteer = Gazetteer.builtIn
+        let userEntities = try connection.query("""
+            SELECT e.id, e.name, e.type, e.affiliation, e.origin FROM entities e
+            WHERE e.origin = 'user' OR EXISTS (SELECT 1 FROM entity_aliases x WHERE x.entity_id = e.id AND x.origin = 'user')
+            ORDER BY e.id
+            """) { ($0.int(0), $0.string(1), $0.string(2), $0.optionalString(3), $0.string(4)) }
+        for (id, name, type, affiliation, origin) in userEntities {
+            let aliases = try connection.query("SELECT alias, kind FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [id]) { ($0.string(0), $0.string(1)) }
+            let existing = gazetteer.entity(named: name)
+            gazetteer.add(EntityDefinition(
+                name: existing?.name ?? name, type: EntityType(rawValue: type) ?? .organization,
+                aliases: Array(Set((existing?.aliases ?? []) + aliases.filter { $0.1 == "alias" }.map(\.0))).sorted(),
+                nisbas: Array(Set((existing?.nisbas ?? []) + aliases.filter { $0.1 == "nisba" }.map(\.0))).sorted(),
+                affiliation: affiliation ?? existing?.affiliation,
+                origin: existing?.origin ?? EntityOrigin(rawValue: origin) ?? .user))
+        }
+        return gazetteer
+    }
+
+    /// The id of the entity named `name`, creating it (with its gazetteer aliases) when new.
+    public func entityID(name: String, type: EntityType, origin: EntityOrigin, gazetteer: Gazetteer, now: String) throws -> Int {
+        let key = Gazetteer.nameKey(name)
+        if let id = entityIDs[key] { return id }
+        if let id = try connection.queryOne("SELECT id FROM entities WHERE name_key = ?", [key], { $0.int(0) }) {
+            entityIDs[key] = id
+            return id
+        }
+        let definition = gazetteer.entity(named: name)
+        try connection.cached("""
+            INSERT INTO entities (name, type, origin, affiliation, name_key, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            """).bind([definition?.name ?? name, (definition?.type ?? type).rawValue, (definition?.origin ?? origin).rawValue,
+                       definition?.affiliation, key, now] as [any SQLBindable]).run()
+        let id = Int(connection.lastInsertRowID)
+        if let definition {
+            for alias in definition.aliases { try addAlias(alias, kind: "alias", origin: definition.origin, to: id) }
+            for nisba in definition.nisbas { try addAlias(nisba, kind: "nisba", origin: definition.origin, to: id) }
+        }
+        entityIDs[key] = id
+        return id
+    }
+
+    func addAlias(_ alias: String, kind: String, origin: EntityOrigin, to entity: Int) throws {
+        try connection.cached("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_key, kind, origin) VALUES (?, ?, ?, ?, ?)")
+            .bind([entity, alias, Gazetteer.nameKey(alias), kind, origin.rawValue] as [any SQLBindable]).run()
+    }
+
+    /// Stores an article's extraction. Returns the ids of the claims, in extraction order.
+    @discardableResult
+    public func store(_ extraction: ArticleExtraction, articleID: Int, gazetteer: Gazetteer, now: String = ArticleStore.now()) throws -> [Int] {
+        for mention in extraction.mentions {
+            let entity = try entityID(name: mention.entityName, type: mention.entityType, origin: mention.origin, gazetteer: gazetteer, now: now)
+            try connection.cached("""
+                INSERT INTO mentions (article_id, entity_id, part, sentence, start, end, text, via_nisba) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).bind([articleID, entity, mention.part.rawValue, mention.sentenceIndex, mention.start, mention.end, mention.text,
+                           mention.viaNisba] as [any SQLBindable]).run()
+        }
+        var claimIDs: [Int] = []
+        for claim in extraction.claims {
+            let speakerID = try claim.speakerEntity.map {
+                try entityID(name: $0, type: claim.speakerType ?? .organization, origin: .discovered, gazetteer: gazetteer, now: now)
+            }
+            let target = claim.targetIndex.flatMap { $0 < claimIDs.count ? claimIDs[$0] : nil }
+            try connection.cached("""
+                INSERT INTO claims (article_id, speaker, speaker_entity_id, anonymous, via, cue, stance, content, quote, said_on, part,
+                                    sentence, content_start, content_end, sentence_start, sentence_end, target_claim_id, content_search, is_call)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).bind([articleID, claim.speakerText, speakerID, claim.anonymous, JSONValue.array(claim.via.map { .string($0) }).jsonText,
+                           claim.cue, claim.stance.rawValue, claim.content, claim.quote, claim.saidOn, claim.part.rawValue,
+                           claim.sentenceIndex, claim.contentStart, claim.contentEnd, claim.sentenceStart, claim.sentenceEnd, target,
+                           stemmer.searchForm(of: claim.content), claim.isCall] as [any SQLBindable]).run()
+            let claimID = Int(connection.lastInsertRowID)
+            claimIDs.append(claimID)
+            let link = try connection.cached("INSERT OR IGNORE INTO claim_entities (claim_id, entity_id, role) VALUES (?, ?, ?)")
+            if let speakerID { try link.bind([claimID, speakerID, "speaker"] as [any SQLBindable]).run() }
+            for source in claim.via.dropFirst() where gazetteer.entity(named: source) != nil {
+                let id = try entityID(name: source, type: .organization, origin: .builtin, gazetteer: gazetteer, now: now)
+                try link.bind([claimID, id, "via"] as [any SQLBindable]).run()
+            }
+            for name in claim.entities {
+                guard let mention = extraction.mentions.first(where: { $0.entityName == name }) else { continue }
+                let id = try entityID(name: name, type: mention.entityType, origin: mention.origin, gazetteer: gazetteer, now: now)
+                try link.bind([claimID, id, "mentioned"] as [any SQLBindable]).run()
+            }
+        }
+        return claimIDs
+    }
+
+    /// Removes an article's extraction (before extracting it again).
+    public func deleteExtraction(articleID: Int) throws {
+        try connection.run("DELETE FROM claims WHERE article_id = ?", articleID)
+        try connection.run("DELETE FROM mentions WHERE article_id = ?", articleID)
+    }
+}

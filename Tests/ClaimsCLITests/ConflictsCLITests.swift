@@ -1,0 +1,88 @@
+import Foundation
+import XCTest
+
+/// End-to-end tests of conflicts, stories, check and compare on the sample corpus.
+final class ConflictsCLITests: XCTestCase {
+    func ingested() throws -> CLIRunner {
+        let cli = try CLIRunner()
+        XCTAssertEqual(try cli.run(["ingest", cli.samplesPath]).status, 0)
+        return cli
+    }
+
+    func testConflictsShowTheThreeCasesOfTheCorpus() throws {
+        let cli = try ingested()
+        let result = try cli.run(["conflicts", "--format", "json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let conflicts = try XCTUnwrap(try cli.json(result) as? [[String: Any]])
+        func side(_ conflict: [String: Any], _ key: String) -> (speaker: String, content: String) {
+            let claim = conflict[key] as! [String: Any]
+            return ((claim["speaker"] as! [String: Any])["text"] as! String, claim["content"] as! String)
+        }
+        // The evacuation report and Baghaei's denial (إجلاء / إخلاء).
+        XCTAssertTrue(conflicts.contains { side($0, "a").speaker == "نيويورك تايمز" && side($0, "a").content.contains("الإجلاء")
+            && side($0, "b").speaker == "إسماعيل بقائي" && ($0["kinds"] as? [String])?.contains("denial") == true })
+        // The Observatory's withdrawal from Homs against the Defence Ministry: denial and contradiction at once.
+        XCTAssertTrue(conflicts.contains { side($0, "a").speaker == "المرصد السوري لحقوق الإنسان" && side($0, "b").speaker == "وزارة الدفاع السورية"
+            && ($0["kinds"] as? [String]) == ["denial", "contradiction"] })
+        // Figures of different scope (727 since the offensive began, 200 on Friday) are not a conflict.
+        XCTAssertFalse(conflicts.contains { ($0["kind"] as? String) == "numeric" })
+        for conflict in conflicts {
+            XCTAssertNotNil(conflict["explanation"] as? String)
+            XCTAssertTrue((0...1).contains(conflict["score"] as? Double ?? -1))
+        }
+        let table = try cli.run(["conflicts", "--kind", "contradiction"])
+        XCTAssertTrue(table.stdout.contains("why:"), table.stdout)
+        XCTAssertFalse(table.stdout.contains("conflict") && table.stdout.contains(": denial (score"), "only contradictions listed")
+        XCTAssertEqual(try cli.run(["conflicts", "--kind", "rumour"]).status, 2)
+    }
+
+    func testRebuildGivesTheSameConflicts() throws {
+        let cli = try ingested()
+        let before = try cli.run(["conflicts", "--format", "csv"]).stdout
+        let rebuilt = try cli.run(["conflicts", "--rebuild", "--format", "csv"])
+        XCTAssertEqual(rebuilt.status, 0, rebuilt.stderr)
+        XCTAssertTrue(rebuilt.stderr.contains("rebuilt:"), rebuilt.stderr)
+        // Same pairs, kinds and explanations (ids are renumbered).
+        func rows(_ csv: String) -> [String] { csv.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", maxSplits: 1)[1] }.map(String.init).sorted() }
+        XCTAssertEqual(rows(rebuilt.stdout), rows(before))
+        XCTAssertEqual(try cli.run(["conflicts", "--window", "3"]).status, 2, "--window needs --rebuild")
+    }
+
+    func testStoriesAndShowStory() throws {
+        let cli = try ingested()
+        let stories = try XCTUnwrap(try cli.json(try cli.run(["stories", "--entity", "دير الزور", "--format", "json"])) as? [[String: Any]])
+        let deirEzZor = try XCTUnwrap(stories.first { ($0["label"] as? String)?.contains("دير الزور") == true && ($0["claims"] as? Int ?? 0) >= 4 })
+        XCTAssertGreaterThanOrEqual(deirEzZor["independent_sources"] as? Int ?? 0, 2)
+        XCTAssertEqual(deirEzZor["disputed"] as? Int, 0, "reported by several, disputed by none")
+        let shown = try cli.run(["show", "story", String(deirEzZor["id"] as! Int)])
+        XCTAssertEqual(shown.status, 0)
+        XCTAssertTrue(shown.stdout.contains("first"), shown.stdout)
+        XCTAssertTrue(shown.stdout.contains("relay") || shown.stdout.contains("independent"))
+        XCTAssertEqual(try cli.run(["show", "story", "999"]).status, 1)
+    }
+
+    func testCheckAStatementAgainstTheArchive() throws {
+        let cli = try ingested()
+        let result = try cli.run(["check", "إيران أخلت سفارتها في دمشق", "--format", "json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let matches = try XCTUnwrap(try cli.json(result) as? [[String: Any]])
+        XCTAssertTrue(matches.contains { ($0["relation"] as? String) == "contradicts" || ($0["relation"] as? String) == "denies" }, "\(matches)")
+        XCTAssertTrue(matches.contains { (($0["claim"] as? [String: Any])?["speaker"] as? [String: Any])?["text"] as? String == "إسماعيل بقائي" })
+        let supported = try XCTUnwrap(try cli.json(try cli.run(["check", "القوات السورية انسحبت من مدينة دير الزور", "--format", "json"])) as? [[String: Any]])
+        XCTAssertTrue(supported.contains { ($0["relation"] as? String) == "supports" }, "\(supported.map { $0["relation"]! })")
+        XCTAssertEqual(try cli.run(["check", "؟؟"]).status, 2)
+    }
+
+    func testCompareWithoutADatabase() throws {
+        let cli = try CLIRunner()
+        let contradict = try cli.run(["compare", "انسحبت القوات الحكومية من مدينة تدمر", "القوات الحكومية لا تزال منتشرة في مدينة تدمر", "--format", "json"],
+                                     useDatabaseOption: false)
+        XCTAssertEqual(contradict.status, 0, contradict.stderr)
+        let json = try XCTUnwrap(try cli.json(contradict) as? [String: Any])
+        XCTAssertEqual(json["relation"] as? String, "contradict")
+        XCTAssertFalse((json["explanation"] as? String ?? "").isEmpty)
+        let agree = try cli.run(["compare", "الفصائل تسيطر على مدينة حماة", "الفصائل تبسط سيطرتها على حماة"], useDatabaseOption: false)
+        XCTAssertTrue(agree.stdout.hasPrefix("agree"), agree.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.directory + "/claims.db"), "compare touches no database")
+    }
+}

@@ -1,0 +1,71 @@
+import XCTest
+@testable import ClaimsStore
+
+final class ConflictDetectorTests: XCTestCase {
+    func snapshot(_ db: ClaimsDatabase) throws -> [String] {
+        try db.connection.query("SELECT claim_a_id, claim_b_id, kinds, round(score, 3) FROM conflicts ORDER BY 1, 2") { "\($0.int(0))-\($0.int(1)) \($0.string(2)) \($0.double(3))" }
+            + db.connection.query("SELECT claim_a_id, claim_b_id FROM corroborations ORDER BY 1, 2") { "c \($0.int(0))-\($0.int(1))" }
+    }
+
+    func testIncrementalEqualsRebuild() throws {
+        let db = try TestSupport.memoryDatabase()
+        // One article at a time, as a newsroom ingests them.
+        let directory = TestSupport.path("Examples/articles")
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() {
+            _ = try Ingester(database: db).ingest(paths: [directory + "/" + name])
+        }
+        let incremental = try snapshot(db)
+        XCTAssertFalse(incremental.isEmpty)
+        try ConflictDetector(database: db).rebuild()
+        XCTAssertEqual(try snapshot(db), incremental)
+    }
+
+    func testTheSameWordingInAnotherYearIsNotLinked() throws {
+        let db = try TestSupport.memoryDatabase()
+        let report = ArticleDraft(source: "a", body: "تقرير\n\nقال المرصد السوري لحقوق الإنسان إن القوات الحكومية انسحبت من مدينة تدمر.", published: "2015-05-20")
+        let denial = ArticleDraft(source: "b", body: "بيان\n\nنفت وزارة الدفاع السورية انسحاب القوات الحكومية من مدينة تدمر.", published: "2024-12-07")
+        let sameWeek = ArticleDraft(source: "c", body: "بيان آخر\n\nنفت وزارة الدفاع السورية انسحاب القوات الحكومية من مدينة تدمر مجددا.", published: "2015-05-22")
+        _ = try Ingester(database: db).ingest(drafts: [report, denial])
+        XCTAssertEqual(try db.connection.scalarInt("SELECT count(*) FROM conflicts"), 0, "nine years apart")
+        _ = try Ingester(database: db).ingest(drafts: [sameWeek])
+        XCTAssertEqual(try db.connection.scalarInt("SELECT count(*) FROM conflicts WHERE kind = 'denial'"), 1)
+        // A wider window links the distant one too, and is kept for later ingests.
+        try ConflictSettings.setWindowDays(3650, db)
+        try ConflictDetector(database: db, windowDays: try ConflictSettings.windowDays(db)).rebuild()
+        XCTAssertEqual(try db.connection.scalarInt("SELECT count(*) FROM conflicts WHERE kind = 'denial'"), 2)
+    }
+
+    func testRetractionAndNumericDisagreement() throws {
+        let db = try TestSupport.memoryDatabase()
+        _ = try Ingester(database: db).ingest(drafts: [
+            ArticleDraft(source: "a", body: "خبر\n\nقالت وزارة الصحة في غزة إن 40 شخصا قتلوا في قصف على مخيم النصيرات يوم الثلاثاء.", published: "2024-10-08"),
+            ArticleDraft(source: "b", body: "خبر ثان\n\nقال الدفاع المدني في غزة إن 65 شخصا قتلوا في قصف على مخيم النصيرات يوم الثلاثاء.", published: "2024-10-09"),
+            ArticleDraft(source: "c", body: "تصحيح\n\nنفت وزارة الصحة في غزة مقتل 40 شخصا في مخيم النصيرات.", published: "2024-10-10"),
+        ])
+        let kinds = try db.connection.query("SELECT kinds FROM conflicts ORDER BY id") { $0.string(0) }
+        XCTAssertTrue(kinds.contains("numeric"), "\(kinds)")
+        XCTAssertTrue(kinds.contains { $0.hasPrefix("retraction") }, "\(kinds)")
+    }
+
+    func testFiguresOfDifferentScopeAreNotAConflict() {
+        let reader = StatementReader(), comparer = ClaimComparer()
+        let cumulative = reader.read("قتل 727 شخصا في سوريا منذ بدء الهجوم")
+        let friday = reader.read("قتل 200 مسلح على الأقل يوم الجمعة في غارات جوية على ريف حماة")
+        XCTAssertNotEqual(comparer.compare(cumulative, friday).relation, .contradict)
+        let same = comparer.compare(reader.read("قتل 200 مسلح في غارات على ريف حماة يوم الجمعة"), reader.read("قتل 350 مسلحا في غارات على ريف حماة يوم الجمعة"))
+        XCTAssertEqual(same.relation, .contradict)
+        XCTAssertEqual(same.kinds, [.numeric])
+    }
+
+    func testSynonymsAndOppositesInExplanations() {
+        let reader = StatementReader(), comparer = ClaimComparer()
+        let denial = comparer.compare(reader.read("بدأت روسيا إجلاء دبلوماسييها من سفارتها في الخرطوم"),
+                                      reader.read("الخارجية الروسية تنفي إخلاء السفارة الروسية في الخرطوم"))
+        XCTAssertEqual(denial.relation, .contradict)
+        XCTAssertTrue(denial.kinds.contains(.denial))
+        XCTAssertTrue(denial.explanation.contains("leave"), denial.explanation)
+        let opposite = comparer.compare(reader.read("مصر تفتح معبر رفح أمام المساعدات"), reader.read("مصر تغلق معبر رفح أمام المساعدات"))
+        XCTAssertEqual(opposite.kinds, [.contradiction])
+        XCTAssertEqual(comparer.compare(reader.read("الفصائل تسيطر على مدينة حمص"), reader.read("الفصائل تسيطر على مدينة حماة")).relation, .unrelated)
+    }
+}
