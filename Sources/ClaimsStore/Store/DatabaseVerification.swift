@@ -30,8 +30,12 @@ extension ClaimsDatabase {
             problems.append("integrity_check could not run: \(describe(error))")
         }
         do {
-            problems += try db.query("PRAGMA foreign_key_check") { row in
+            let orphans = try db.query("PRAGMA foreign_key_check") { row in
                 "foreign_key_check: \(row.string(0)) row \(row.optionalInt(1).map(String.init) ?? "?") refers to a missing row of \(row.string(2))"
+            }
+            problems += orphans.prefix(Self.maxReportedLines)
+            if orphans.count > Self.maxReportedLines {
+                problems.append("foreign_key_check: … and \(orphans.count - Self.maxReportedLines) more rows refer to missing rows")
             }
         } catch {
             problems.append("foreign_key_check could not run: \(describe(error))")
