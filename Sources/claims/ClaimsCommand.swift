@@ -21,7 +21,7 @@ struct ClaimsCommand: ParsableCommand {
             The database is --db, else $CLAIMS_DB, else ./claims.db.
             Exit codes: 0 success, 1 some input or operation failed, 2 usage or query error.
             """,
-        subcommands: [Ingest.self, Search.self, List.self, Conflicts.self, Stories.self, Check.self, Compare.self, Entities.self, Show.self, Export.self, Extract.self, Stats.self, Demo.self]
+        subcommands: [Ingest.self, Search.self, List.self, Conflicts.self, Stories.self, Check.self, Compare.self, Entities.self, Show.self, Export.self, Extract.self, Stats.self, Demo.self, Verify.self]
     )
 
     // Declared here too so that `claims --db X search …` works as well as `claims search --db X …`.
@@ -29,14 +29,23 @@ struct ClaimsCommand: ParsableCommand {
 
     /// Runs the command, mapping errors to the documented exit codes (2 for usage and query errors).
     static func main() {
+        // A file size limit (ulimit -f) then fails the write with a clear error instead of killing us.
+        signal(SIGXFSZ, SIG_IGN)
+        var databasePath: String?
         do {
             var command = try parseAsRoot()
+            databasePath = (command as? DatabaseCommand)?.global.databasePath
             try command.run()
         } catch let error as ClaimsError {
             Terminal.error(error.description)
             Foundation.exit(error.isUsageError ? 2 : 1)
         } catch let error as SQLiteError {
-            Terminal.error("database error: \(error.message)")
+            // Errors of the database file as a whole name it and say what to do.
+            if let databasePath, let named = ClaimsError.database(databasePath, error) {
+                Terminal.error(named.description)
+            } else {
+                Terminal.error("database error: \(error.message)")
+            }
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
@@ -60,14 +69,26 @@ struct GlobalOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["CLAIMS_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "claims.db"
     }
 
-    /// Opens the database for a read command: a missing file is an error, never created.
+    /// The database path, refusing an empty `--db ""` (which SQLite would take as a temporary database).
+    func checkedPath() throws -> String {
+        guard !databasePath.isEmpty else { throw ClaimsError.invalidArgument("--db: the path is empty") }
+        return databasePath
+    }
+
+    /// Opens the database for a read command: a missing file is an error, never created; a file
+    /// that cannot be written is opened read-only.
     func openForReading() throws -> ClaimsDatabase {
-        try ClaimsDatabase(path: databasePath, create: false)
+        try ClaimsDatabase(path: try checkedPath(), create: false)
     }
 
     func openForWriting() throws -> ClaimsDatabase {
-        try ClaimsDatabase(path: databasePath, create: true)
+        try ClaimsDatabase(path: try checkedPath(), create: true)
     }
+}
+
+/// A command working on the database (so that errors can name it).
+protocol DatabaseCommand {
+    var global: GlobalOptions { get }
 }
 
 /// `--format` for listing commands.

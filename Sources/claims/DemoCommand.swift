@@ -1,7 +1,7 @@
 import ArgumentParser
 import ClaimsStore
 
-struct Demo: ParsableCommand {
+struct Demo: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ingest the bundled sample corpus (five Arabic articles of 6–7 December 2024) and report what was found.",
         discussion: """

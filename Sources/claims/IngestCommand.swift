@@ -2,7 +2,7 @@ import ArgumentParser
 import ClaimsStore
 import Foundation
 
-struct Ingest: ParsableCommand {
+struct Ingest: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Store articles from files, directories or standard input.",
         discussion: """
@@ -58,18 +58,44 @@ struct Ingest: ParsableCommand {
         let ingester = try Ingester(database: database, readerOptions: options)
         // A progress line on standard error when it is a terminal; data stays on standard output.
         let progress = !quiet && Terminal.standardErrorIsTerminal ? Terminal.Progress() : nil
-        if let progress { ingester.progress = { progress.update($0) } }
-        let report = try ingester.ingest(paths: paths)
+        var lastReport: IngestReport?
+        ingester.progress = { report in
+            lastReport = report
+            progress?.update(report)
+        }
+        let report: IngestReport
+        do {
+            report = try ingester.ingest(paths: paths)
+        } catch {
+            progress?.finish()
+            // A database error (disk full, damaged, locked) stops the run; what was stored stays.
+            if let lastReport {
+                printProblems(lastReport)
+                Terminal.message("claims: ingest stopped after \(lastReport.inserted.count) new, \(lastReport.duplicates) duplicates, "
+                    + "\(lastReport.failures.count) failed; every article stored so far is complete, and running the "
+                    + "same command again skips them")
+            }
+            throw error
+        }
         progress?.finish()
-        if !quiet {
-            for warning in report.warnings { Terminal.warning(warning.description) }
-            for note in report.notes { Terminal.message("claims: note: \(note.description)") }
-            for failure in report.failures { Terminal.error(failure.description) }
-        }
+        printProblems(report)
+        let retries = database.connection.busyRetries
         if format == .json {
-            Terminal.output(report.json.jsonText + "\n")
+            var json = report.json
+            if case .object(var fields) = json {
+                fields.append(("busy_retries", .int(retries)))
+                json = .object(fields)
+            }
+            Terminal.output(json.jsonText + "\n")
         }
-        Terminal.message(report.summary)
+        Terminal.message(report.summary + (retries > 0 ? ", \(retries) busy retr\(retries == 1 ? "y" : "ies")" : ""))
         if !report.failures.isEmpty { throw ExitCode.failure }
+    }
+
+    private func printProblems(_ report: IngestReport) {
+        guard !quiet else { return }
+        for warning in report.warnings { Terminal.warning(warning.description) }
+        for note in report.notes { Terminal.message("claims: note: \(note.description)") }
+        for failure in report.failures { Terminal.error(failure.description) }
     }
 }

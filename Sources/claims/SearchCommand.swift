@@ -1,7 +1,7 @@
 import ArgumentParser
 import ClaimsStore
 
-struct Search: ParsableCommand {
+struct Search: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Full-text search of the articles (Arabic-aware: diacritics, alef forms, clitics).",
         discussion: """
@@ -37,6 +37,10 @@ struct Search: ParsableCommand {
 
     @Flag(name: .customLong("fts-query"), help: "Print the FTS5 MATCH expression the query becomes (for sqlite3 or Datasette) and exit.")
     var ftsQuery = false
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
 
     func run() throws {
         if ftsQuery {

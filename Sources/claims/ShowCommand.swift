@@ -8,7 +8,7 @@ struct Show: ParsableCommand {
     )
 }
 
-struct ShowArticle: ParsableCommand {
+struct ShowArticle: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "article",
         abstract: "Print an article: its metadata, then its cleaned text.",

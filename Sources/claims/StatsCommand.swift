@@ -2,7 +2,7 @@ import ArgumentParser
 import ClaimsStore
 import Foundation
 
-struct Stats: ParsableCommand {
+struct Stats: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Counts per table and per outlet, date range and database size.",
         discussion: """

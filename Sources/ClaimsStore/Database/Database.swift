@@ -13,11 +13,18 @@ public final class Database {
 
     /// Opens (and with `.readWrite`, creates) the database at `path`.
     /// `busyTimeout` is how long a statement waits for another connection's lock.
-    public init(path: String, mode: Mode = .readWrite, busyTimeout: Duration = .seconds(10)) throws {
+    /// `immutable` (read-only only) tells SQLite the file cannot change while open, so it takes no
+    /// locks and needs no `-shm` file: for a database in a read-only directory or on read-only media.
+    public init(path: String, mode: Mode = .readWrite, busyTimeout: Duration = .seconds(10), immutable: Bool = false) throws {
         var handle: OpaquePointer?
-        let flags = (mode == .readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
+        var flags = (mode == .readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
             | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        var name = path
+        if immutable && mode == .readOnly {
+            flags |= SQLITE_OPEN_URI
+            name = "file:" + Self.percentEncoded(path) + "?immutable=1"
+        }
+        let code = sqlite3_open_v2(name, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             let error = SQLiteError(connection: handle, code: code, sql: nil)
             sqlite3_close_v2(handle)
@@ -48,7 +55,8 @@ public final class Database {
         if code != SQLITE_OK {
             let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_free(message)
-            throw SQLiteError(code: code & 0xFF, extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql)
+            throw SQLiteError(code: code & 0xFF, extendedCode: sqlite3_extended_errcode(handle),
+                              message: SQLiteError.withSystemError(text, code: code, connection: handle), sql: sql)
         }
     }
 
@@ -97,32 +105,52 @@ public final class Database {
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     public var changes: Int { Int(sqlite3_changes(handle)) }
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    /// True when the connection cannot write (opened read-only, or the file is write-protected).
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
+    /// How often a write transaction that found the database locked is retried (after the busy
+    /// timeout expired), with exponential backoff; `busyRetries` counts the retries made.
+    public var busyRetryLimit = 8
+    public private(set) var busyRetries = 0
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     /// Nested calls become savepoints, so an inner failure rolls back only its own work.
     /// The outer transaction is `BEGIN IMMEDIATE`, taking the write lock up front, so that
-    /// a busy database is waited for at the start instead of failing half-way.
+    /// a busy database is waited for at the start instead of failing half-way. When SQLite still
+    /// reports the database busy (another writer held the lock past the busy timeout), the whole
+    /// transaction is rolled back and run again — `body` must therefore only change the database —
+    /// up to `busyRetryLimit` times with exponential backoff and jitter.
+    @discardableResult
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        let savepoint = "sp\(transactionDepth)"
-        if transactionDepth == 0 {
-            try execute("BEGIN IMMEDIATE")
-        } else {
-            try execute("SAVEPOINT \(savepoint)")
+        guard transactionDepth == 0 else { return try runTransaction(body) }
+        var attempt = 0
+        while true {
+            do {
+                return try runTransaction(body)
+            } catch let error as SQLiteError where error.isBusy && attempt < busyRetryLimit && !isInTransaction {
+                attempt += 1
+                busyRetries += 1
+                // 20 ms, 40 ms … capped at 1 s, ±50 % so that competing writers spread out.
+                let base = min(0.02 * Double(1 << min(attempt - 1, 10)), 1.0)
+                Thread.sleep(forTimeInterval: base * Double.random(in: 0.5...1.5))
+            }
         }
-        transactionDepth += 1
+    }
+
+    private func runTransaction<T>(_ body: () throws -> T) throws -> T {
+        let depth = transactionDepth
+        let savepoint = "sp\(depth)"
+        try execute(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
+        transactionDepth = depth + 1
+        defer { transactionDepth = depth }
         do {
             let result = try body()
-            transactionDepth -= 1
-            if transactionDepth == 0 {
-                try execute("COMMIT")
-            } else {
-                try execute("RELEASE \(savepoint)")
-            }
+            try execute(depth == 0 ? "COMMIT" : "RELEASE \(savepoint)")
             return result
         } catch {
-            transactionDepth -= 1
-            if transactionDepth == 0 {
-                try? execute("ROLLBACK")
+            // Also after a failed COMMIT, which can leave the transaction open (busy, disk full).
+            if depth == 0 {
+                if isInTransaction { try? execute("ROLLBACK") }
             } else {
                 try? execute("ROLLBACK TO \(savepoint)")
                 try? execute("RELEASE \(savepoint)")
@@ -138,6 +166,17 @@ public final class Database {
         guard path != ":memory:" && !path.isEmpty else { return }
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    /// `path` for a `file:` URI: every byte but unreserved characters and `/` percent-encoded.
+    static func percentEncoded(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80 && (c.isLetter || c.isNumber || "-._~/".contains(c)) { result.append(c) }
+            else { result += String(format: "%%%02X", byte) }
+        }
+        return result
     }
 
     /// SQLite's version string.

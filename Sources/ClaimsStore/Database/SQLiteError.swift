@@ -21,7 +21,22 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
         let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
             ?? String(cString: sqlite3_errstr(code))
         let extended = connection.map { sqlite3_extended_errcode($0) } ?? code
-        self.init(code: code & 0xFF, extendedCode: extended, message: message, sql: sql)
+        self.init(code: code & 0xFF, extendedCode: extended,
+                  message: Self.withSystemError(message, code: code, connection: connection), sql: sql)
+    }
+
+    /// For errors of the file system (I/O, full, cannot open), SQLite's message says little
+    /// ("disk I/O error"); the operating system's reason ("File too large", "Permission denied") is added.
+    static func withSystemError(_ message: String, code: Int32, connection: OpaquePointer?) -> String {
+        guard [SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN].contains(code & 0xFF), let connection else { return message }
+        let errno = sqlite3_system_errno(connection)
+        guard errno != 0 else {
+            // SQLite keeps no errno for a failed write (ENOSPC becomes SQLITE_FULL, anything else this).
+            let extended = code > 0xFF ? code : sqlite3_extended_errcode(connection)
+            return extended == 778 /* SQLITE_IOERR_WRITE */ ? "\(message) while writing (disk full or file size limit reached?)" : message
+        }
+        let reason = String(cString: strerror(errno))
+        return message.contains(reason) ? message : "\(message) (\(reason))"
     }
 
     /// True when another connection holds the lock (worth retrying).

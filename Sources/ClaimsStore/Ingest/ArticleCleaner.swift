@@ -13,12 +13,15 @@ public struct ArticleCleaner: Sendable {
             .map { String($0).trimmingWhitespace() }
         lines.removeAll { Self.isBoilerplate($0) }
 
-        // Publication date from a metadata line near the top; the line itself is dropped.
+        // Publication date from a metadata line near the top; the line itself is dropped, unless it
+        // is all the text there is (a one-line JSON body starting with a date is kept whole).
         var published = draft.published
         if let found = MetadataInference.publicationLine(in: lines) {
             if published == nil { published = found.date.iso }
-            lines.remove(at: found.lineIndex)
-            lines.removeAll { MetadataInference.isUpdateLine($0) }
+            if lines.indices.contains(where: { $0 != found.lineIndex && lines[$0].contains(where: \.isLetter) }) {
+                lines.remove(at: found.lineIndex)
+                lines.removeAll { MetadataInference.isUpdateLine($0) }
+            }
         }
 
         var title = draft.title.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
@@ -96,8 +99,9 @@ public struct ArticleCleaner: Sendable {
         if exact.contains(bare) { return true }
         let shortPrefixes = ["اقرا ايضا", "اقرا المزيد", "مشاركه:", "شارك:", "الكاتب:", "تابعونا علي", "تابعوا", "اشترك في", "share this", "follow us"]
         if DisplayWidth.of(line) <= 60, shortPrefixes.contains(where: { n.hasPrefix($0) }) { return true }
-        // Newsletter promotions: "نشرة … الإخبارية … قم بالتسجيل …".
-        if n.contains("نشره") || n.contains("النشره"), n.contains("التسجيل") || n.contains("اشترك") { return true }
+        // Newsletter promotions: "نشرة … الإخبارية … قم بالتسجيل …" — a line of their own, not a
+        // paragraph (or a whole one-line JSON body) that mentions them.
+        if DisplayWidth.of(line) <= 300, bare.hasPrefix("نشره") || bare.hasPrefix("النشره"), n.contains("التسجيل") || n.contains("اشترك") { return true }
         return false
     }
 }

@@ -78,6 +78,12 @@ public struct InputCollector {
                 result.failures.append(InputProblem(location: path, reason: "cannot list directory: permission denied or unreadable"))
                 return
             }
+            let before = result.items.count + result.failures.count
+            defer {
+                if explicit && result.items.count + result.failures.count == before {
+                    result.warnings.append(InputProblem(location: path, reason: "no .txt, .md, .json or .jsonl files in this directory"))
+                }
+            }
             for entry in entries where !entry.hasPrefix(".") {
                 let child = path.hasSuffix("/") ? path + entry : path + "/" + entry
                 var childInfo = stat()

@@ -32,16 +32,27 @@ public struct InputReader {
         switch item {
         case .standardInput: fd = 0
         case .file(let path):
-            fd = open(path, O_RDONLY)
+            // Non-blocking, so that a FIFO put in place of a file since it was listed cannot hang us;
+            // then only a regular file is read.
+            fd = open(path, O_RDONLY | O_NONBLOCK)
             guard fd >= 0 else {
                 let reason = errno == EACCES ? "permission denied" : String(cString: strerror(errno))
                 try handle(.problem(InputProblem(location: name, reason: "cannot open: \(reason)")))
                 return
             }
+            var info = stat()
+            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                close(fd)
+                let what = info.st_mode & S_IFMT == S_IFDIR ? "is a directory" : "not a regular file (FIFO, device or socket)"
+                try handle(.problem(InputProblem(location: name, reason: "skipped: \(what)")))
+                return
+            }
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         }
         defer { if fd != 0 { close(fd) } }
         let ext = name == "-" ? "" : (name as NSString).pathExtension.lowercased()
-        if ext == "jsonl" {
+        // JSON Lines stream line by line; UTF-16 (whose newlines are two bytes) is read whole below.
+        if ext == "jsonl" && !Self.startsWithUTF16BOM(fd) {
             try readJSONLines(fd: fd, name: name, handle)
             return
         }
@@ -77,6 +88,13 @@ public struct InputReader {
         }
     }
 
+    /// True when the regular file open at `fd` starts with a UTF-16 byte-order mark (read without moving).
+    static func startsWithUTF16BOM(_ fd: Int32) -> Bool {
+        var head: [UInt8] = [0, 0]
+        guard head.withUnsafeMutableBytes({ pread(fd, $0.baseAddress, 2, 0) }) == 2 else { return false }
+        return head == [0xFF, 0xFE] || head == [0xFE, 0xFF]
+    }
+
     private func readAll(fd: Int32) throws -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -99,6 +117,7 @@ public struct InputReader {
         let reader = LineReader(fileDescriptor: fd, maxLineBytes: options.maxBytes)
         var lineNumber = 0
         var sawContent = false
+        var notedTranscoding = false
         while let line = try reader.next() {
             lineNumber += 1
             let location = "\(name):\(lineNumber)"
@@ -108,7 +127,18 @@ public struct InputReader {
                 try handle(.problem(InputProblem(location: location, reason: "line of \(count) bytes exceeds the limit of \(options.maxBytes) (raise it with --max-bytes)")))
             case .text(var bytes):
                 if lineNumber == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-                guard let text = String(validating: bytes, as: UTF8.self) else {
+                var decoded = String(validating: bytes, as: UTF8.self)
+                // A line of Windows-1256 Arabic is transcoded like a whole file (noted once); a stray
+                // bad byte in UTF-8 text is not enough to be taken for it.
+                if decoded == nil, bytes.lazy.filter({ $0 >= 0x80 }).count >= 8,
+                   let other = try? TextDecoder.decode(bytes), other.encoding == .cp1256 {
+                    decoded = other.text
+                    if !notedTranscoding {
+                        notedTranscoding = true
+                        try handle(.note(InputProblem(location: location, reason: "transcoded from Windows-1256")))
+                    }
+                }
+                guard let text = decoded else {
                     sawContent = true
                     try handle(.problem(InputProblem(location: location, reason: "not valid UTF-8")))
                     continue

@@ -21,10 +21,12 @@ final class LineReader {
     }
 
     /// The next line without its terminator, or nil at end of input.
+    /// Each byte is searched for the newline once, so a line of any length costs linear time.
     func next() throws -> Line? {
         var skipping = 0   // bytes of an over-long line being discarded
+        var scanned = start   // bytes before this index hold no newline
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
                 var line = Array(buffer[start..<newline])
                 start = newline + 1
                 compact()
@@ -32,10 +34,12 @@ final class LineReader {
                 if line.last == 0x0D { line.removeLast() }
                 return .text(line)
             }
+            scanned = buffer.count
             if buffer.count - start > maxLineBytes {
                 skipping += buffer.count - start
                 buffer.removeAll(keepingCapacity: true)
                 start = 0
+                scanned = 0
             }
             if atEnd {
                 guard start < buffer.count || skipping > 0 else { return nil }

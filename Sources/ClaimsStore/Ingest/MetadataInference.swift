@@ -7,22 +7,32 @@ public enum MetadataInference {
     static let publishMarkers = ["نشر في", "نشر بتاريخ", "تاريخ النشر", "نشر يوم", "published"]
     static let updateMarkers = ["اخر تحديث", "تم التحديث", "تحديث في", "updated"]
 
-    /// The publication date line near the top: a line with a publish marker, else a short line
-    /// that is only a date with a label (not a sentence of the article).
+    /// The publication date line near the top: a short line starting with a publish marker, else a
+    /// short line that is only a date with a label (not a sentence of the article). The line is
+    /// dropped from the body, so a paragraph that merely mentions a date or "نشر في" never qualifies.
     static func publicationLine(in lines: [String]) -> (date: ArabicDates.Found, lineIndex: Int)? {
         let candidates = lines.enumerated().filter { !$0.element.isEmpty }.prefix(headerLines)
-        for (index, line) in candidates {
-            let n = ArabicNormalizer.normalize(line).lowercased()
-            if publishMarkers.contains(where: { n.hasPrefix($0) || n.contains($0) }), let found = ArabicDates.firstDate(in: line) {
+        for (index, line) in candidates where DisplayWidth.of(line) <= maxDateLineWidth {
+            let n = ArabicNormalizer.normalize(line).lowercased().drop(while: { !$0.isLetter })
+            if publishMarkers.contains(where: { n.hasPrefix($0) }), let found = ArabicDates.firstDate(in: line) {
                 return (found, index)
             }
         }
-        for (index, line) in candidates where DisplayWidth.of(line) <= 48 && !isUpdateLine(line) {
+        for (index, line) in candidates where DisplayWidth.of(line) <= 48 && !isUpdateLine(line) && !isSentence(line) {
             if let found = ArabicDates.firstDate(in: line), !line.contains(":") || line.hasPrefix("●") {
                 return (found, index)
             }
         }
         return nil
+    }
+
+    /// The widest line taken for a date line (`نشر في 06-12-2024 | 23:47 آخر تحديث 07-12-2024 | 23:15`).
+    static let maxDateLineWidth = 80
+
+    /// True for a line ending like a sentence (`.`, `؟`, `!`), which a date label does not.
+    static func isSentence(_ line: String) -> Bool {
+        guard let last = line.last(where: { !$0.isWhitespace }) else { return false }
+        return ".؟?!".contains(last)
     }
 
     static func isUpdateLine(_ line: String) -> Bool {

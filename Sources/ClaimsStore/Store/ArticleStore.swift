@@ -24,19 +24,25 @@ public struct ArticleStore {
     }
 
     /// Inserts `article` unless an article with the same normalised body exists.
+    /// One statement decides (`ON CONFLICT(content_hash) DO NOTHING`), so two processes storing the
+    /// same article at once store it once, inside a transaction or not.
     public func insert(_ article: CleanArticle, ingestedAt: String = ArticleStore.now()) throws -> InsertResult {
         let hash = Self.contentHash(of: article.body)
-        if let existing = try connection.queryOne("SELECT id FROM articles WHERE content_hash = ?", [hash], { $0.int(0) }) {
-            return .duplicate(existingID: existing)
-        }
+        if let existing = try existingID(hash: hash) { return .duplicate(existingID: existing) }
         try connection.cached("""
             INSERT INTO articles (source, url, outlet, title, title_derived, published, body, content_hash, extra, ingested_at, title_search, body_search)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(content_hash) DO NOTHING
             """).bind([
                 article.source, article.url, article.outlet, article.title, !article.titleIsHeadline, article.published, article.body, hash,
                 article.extraJSON, ingestedAt, stemmer.searchForm(of: article.title), stemmer.searchForm(of: article.body),
             ] as [any SQLBindable]).run()
+        if connection.changes == 0, let existing = try existingID(hash: hash) { return .duplicate(existingID: existing) }
         return .inserted(id: Int(connection.lastInsertRowID))
+    }
+
+    private func existingID(hash: String) throws -> Int? {
+        try connection.queryOne("SELECT id FROM articles WHERE content_hash = ?", [hash], { $0.int(0) })
     }
 
     public func article(id: Int) throws -> Article? {

@@ -7,53 +7,123 @@ public final class ClaimsDatabase {
     public let path: String
 
     /// - Parameters:
-    ///   - create: when false, a missing file is an error (read commands never create databases).
+    ///   - create: when false, a missing file is an error (read commands never create databases), and
+    ///     a file that cannot be written (read-only file, directory or file system) is opened read-only,
+    ///     so reading works wherever the file can be read.
     ///   - readOnly: opens without write access (no migration; an old version is refused).
+    /// A writer (`create`) on a file or directory that cannot be written gets `ClaimsError.readOnly`
+    /// before anything is touched; a damaged file gets `ClaimsError.damaged`.
     public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
         self.path = path
         let isMemory = path == ":memory:" || path.isEmpty
-        if !isMemory && !FileManager.default.fileExists(atPath: path) && (!create || readOnly) {
-            throw ClaimsError.databaseMissing(path: path)
+        var readOnly = readOnly
+        var immutable = false
+        if !isMemory {
+            var info = stat()
+            if stat(path, &info) == 0 {
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    throw ClaimsError.cannotOpen(path: path, reason: "it is a directory, not a database file")
+                }
+                if !readOnly, let blocker = Self.writeBlocker(path) {
+                    if create { throw ClaimsError.readOnly(path: path, reason: blocker) }
+                    readOnly = true
+                }
+                // In a read-only directory a WAL database needs its -shm file; without one (and with no
+                // -wal, so nothing uncommitted), nobody can be writing it: open it as immutable.
+                let directory = Self.directory(of: path)
+                if readOnly && access(directory, W_OK) != 0 && access(path + "-shm", F_OK) != 0 {
+                    guard access(path + "-wal", F_OK) != 0 else {
+                        throw ClaimsError.cannotOpen(path: path, reason: "its write-ahead log \(path)-wal has no -shm file and \(directory) is read-only; open it once where the directory can be written")
+                    }
+                    immutable = true
+                }
+            } else {
+                if !create || readOnly { throw ClaimsError.databaseMissing(path: path) }
+                let directory = Self.directory(of: path)
+                var dirInfo = stat()
+                guard stat(directory, &dirInfo) == 0, dirInfo.st_mode & S_IFMT == S_IFDIR else {
+                    throw ClaimsError.cannotOpen(path: path, reason: "the directory \(directory) does not exist")
+                }
+                if access(directory, W_OK) != 0 {
+                    throw ClaimsError.readOnly(path: path, reason: "cannot create it in \(directory): \(String(cString: strerror(errno)))")
+                }
+            }
         }
         do {
-            connection = try Database(path: path, mode: readOnly ? .readOnly : .readWrite)
+            connection = try Database(path: path, mode: readOnly ? .readOnly : .readWrite, immutable: immutable)
             try Self.prepareSchema(connection, path: path, readOnly: readOnly)
             if !readOnly {
                 try connection.enableWriteAheadLog()
                 try SearchIndexMaintenance.ensureCurrent(self)
             }
-        } catch let error as SQLiteError where error.code == 26 /* SQLITE_NOTADB */ {
-            throw ClaimsError.notAClaimsDatabase(path: path, reason: "not an SQLite database file")
+        } catch let error as SQLiteError {
+            throw ClaimsError.database(path, error) ?? error
         }
     }
 
+    /// Why `path` (an existing file) cannot be written, or nil when it can: the file itself, and the
+    /// directory for the journal / write-ahead log files unless those exist and are writable.
+    static func writeBlocker(_ path: String) -> String? {
+        if access(path, W_OK) != 0 {
+            return "the file is read-only (\(String(cString: strerror(errno))))"
+        }
+        let directory = directory(of: path)
+        if access(directory, W_OK) != 0 {
+            let reason = String(cString: strerror(errno))
+            if !(access(path + "-wal", W_OK) == 0 && access(path + "-shm", W_OK) == 0) {
+                return "its directory \(directory) is read-only (\(reason)), so SQLite cannot create its journal"
+            }
+        }
+        return nil
+    }
+
+    static func directory(of path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        return directory.isEmpty ? "." : directory
+    }
+
+    /// What the file holds, read in one statement so that it is one consistent snapshot even while
+    /// another process is creating or migrating the database.
+    private static func schemaState(_ db: Database) throws -> (applicationID: Int, version: Int, tables: Int) {
+        try db.queryOne("""
+            SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version),
+                   (SELECT count(*) FROM sqlite_schema)
+            """) { ($0.int(0), $0.int(1), $0.int(2)) } ?? (0, 0, 0)
+    }
+
     private static func prepareSchema(_ db: Database, path: String, readOnly: Bool) throws {
-        let applicationID = try db.scalarInt("PRAGMA application_id")
-        let version = try db.scalarInt("PRAGMA user_version")
-        let tableCount = try db.scalarInt("SELECT count(*) FROM sqlite_schema")
-        if tableCount == 0 && applicationID == 0 {
-            guard !readOnly else { throw ClaimsError.notAClaimsDatabase(path: path, reason: "empty file") }
-            try db.transaction { try db.execute(EmbeddedResources.schema) }
-            return
-        }
-        guard applicationID == Migrations.applicationID else {
-            throw ClaimsError.notAClaimsDatabase(path: path, reason: "its application_id is \(applicationID), not claims'")
-        }
-        if version > Migrations.currentVersion {
-            throw ClaimsError.newerSchema(path: path, found: version, supported: Migrations.currentVersion)
-        }
-        if version < Migrations.currentVersion {
+        var state = try schemaState(db)
+        let isNew = state.tables == 0 && state.applicationID == 0
+        let isOlder = state.applicationID == Migrations.applicationID && state.version < Migrations.currentVersion
+        if isNew || isOlder {
             guard !readOnly else {
-                throw ClaimsError.notAClaimsDatabase(path: path, reason: "schema version \(version) needs a migration; open it once without read-only")
+                throw ClaimsError.notAClaimsDatabase(path: path, reason: isNew ? "empty file"
+                    : "schema version \(state.version) needs a migration; open it once without read-only")
             }
+            // Decided again under the write lock: another process may have created or migrated it meanwhile.
             try db.transaction {
-                for from in version..<Migrations.currentVersion {
-                    if let step = Migrations.steps[from] { try db.execute(step) }
+                let current = try schemaState(db)
+                if current.tables == 0 && current.applicationID == 0 {
+                    try db.execute(EmbeddedResources.schema)
+                } else if current.applicationID == Migrations.applicationID && current.version < Migrations.currentVersion {
+                    for from in current.version..<Migrations.currentVersion {
+                        if let step = Migrations.steps[from] { try db.execute(step) }
+                    }
+                    try db.execute(EmbeddedResources.schema)
                 }
-                try db.execute(EmbeddedResources.schema)
             }
+            state = try schemaState(db)
+        }
+        guard state.applicationID == Migrations.applicationID else {
+            throw ClaimsError.notAClaimsDatabase(path: path, reason: "its application_id is \(state.applicationID), not claims'")
+        }
+        if state.version > Migrations.currentVersion {
+            throw ClaimsError.newerSchema(path: path, found: state.version, supported: Migrations.currentVersion)
         }
     }
+
+    /// True when the database was opened without write access (read-only file or directory).
+    public var isReadOnly: Bool { connection.isReadOnly }
 
     /// The schema version of the open database.
     public var schemaVersion: Int { (try? connection.scalarInt("PRAGMA user_version")) ?? 0 }

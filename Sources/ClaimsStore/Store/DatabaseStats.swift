@@ -11,6 +11,10 @@ public struct DatabaseStats: Sendable {
 
     public init(database: ClaimsDatabase) throws {
         let db = database.connection
+        // One read transaction: every count comes from the same snapshot while others write.
+        let ownTransaction = !db.isInTransaction
+        if ownTransaction { try db.execute("BEGIN") }
+        defer { if ownTransaction { try? db.execute("COMMIT") } }
         let names = try db.query("""
             SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
               AND name NOT LIKE '%_fts_%' ORDER BY name

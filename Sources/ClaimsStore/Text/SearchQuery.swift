@@ -11,6 +11,8 @@ public struct SearchQuery: Equatable, Sendable {
     public let highlightPrefixes: [String]
 
     static let maxLength = 1000
+    /// Deeper nesting would overflow FTS5's parser stack; no real query needs it.
+    static let maxDepth = 20
 
     public init(_ text: String, stemmer: CliticStemmer = CliticStemmer()) throws {
         guard text.count <= Self.maxLength else {
@@ -29,6 +31,9 @@ public struct SearchQuery: Equatable, Sendable {
                 if case .term? = previous { parts.append("AND") }
                 if case .close? = previous { parts.append("AND") }
                 depth += 1
+                guard depth <= Self.maxDepth else {
+                    throw ClaimsError.invalidQuery("parentheses nested more than \(Self.maxDepth) deep")
+                }
                 parts.append("(")
             case .close:
                 guard depth > 0 else { throw ClaimsError.invalidQuery("unbalanced ')'") }
