@@ -4,10 +4,11 @@
 /// Candidates come from the `claim_terms` index, never from a scan of all pairs: each claim is
 /// indexed under (predicate family × entity) keys, its named entities below country level and its
 /// longest content words, all with its day. A new claim is compared only with claims that share an
-/// index key within ± `windowDays` days (claims with no known date match any day). With P postings
-/// per key inside the window, detecting for one claim costs O(K · P) for its K keys, and a rebuild
-/// over n claims O(n · K · P): linear in n at a steady rate of news, n · log n with the B-tree
-/// look-ups — never the n² of comparing all pairs.
+/// index key within ± `windowDays` days (claims with no known date match any day), at most
+/// `maxCandidates` of them (those sharing the most keys). With P postings per key inside the window,
+/// finding candidates for one claim costs O(K · P · log n) for its K keys (B-tree look-ups) and
+/// comparing them O(min(candidates, maxCandidates)); a rebuild over n claims is O(n · K · P · log n):
+/// n · log n at a steady rate of news — never the n² of comparing all pairs.
 ///
 /// The same pairs come out incrementally and from a rebuild: both compare each claim with the
 /// candidates of smaller id, older side first.
@@ -19,6 +20,10 @@ public final class ConflictDetector {
 
     /// The most content words of one claim that go into the index (the longest, which are the rarest).
     static let indexedWordsPerClaim = 8
+    /// The most candidates one claim is compared with: those sharing the most index keys, newest
+    /// first. Without a cap, a statement repeated by hundreds of articles in one window would make
+    /// detection quadratic in the repeats; with it, detection is O(K) comparisons per claim.
+    static let maxCandidates = 200
 
     public init(database: ClaimsDatabase, windowDays: Int = 4, gazetteer: Gazetteer? = nil) throws {
         self.database = database
@@ -120,6 +125,8 @@ public final class ConflictDetector {
             FROM claim_terms WHERE term IN (\(placeholders)) AND claim_id < ?
               AND (? IS NULL OR day IS NULL OR day BETWEEN ? AND ?)
             GROUP BY claim_id
+            ORDER BY 4 * sum(substr(term, 1, 3) = 'ce:') + 2 * sum(substr(term, 1, 2) = 'e:') + sum(substr(term, 1, 2) = 't:') DESC, claim_id DESC
+            LIMIT \(Self.maxCandidates)
             """)
         try statement.bind(values)
         var ids: [Int] = []

@@ -108,19 +108,29 @@ public final class Ingester {
     private func store(_ draft: ArticleDraft, into report: inout IngestReport) throws {
         do {
             let clean = try cleaner.clean(draft)
+            // A text already stored costs one look-up; extraction (the CPU work) runs before the
+            // write transaction, so the write lock is held only for writing.
+            if try articleStore.existingID(of: clean) != nil {
+                report.duplicates += 1
+                return
+            }
+            let extraction = extractor.extract(title: clean.title, body: clean.body, published: clean.published,
+                                               outlet: clean.outlet, titleIsHeadline: clean.titleIsHeadline)
+            // Counted after the commit: a retried transaction must not count twice.
+            var conflicts = 0
             let result = try database.connection.transaction { () -> ArticleStore.InsertResult in
                 let result = try articleStore.insert(clean)
                 if case .inserted(let id) = result {
-                    let extraction = extractor.extract(title: clean.title, body: clean.body, published: clean.published,
-                                                       outlet: clean.outlet, titleIsHeadline: clean.titleIsHeadline)
                     let claimIDs = try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer)
                     // Conflicts of the new claims are part of the article: stored with it or not at all.
-                    let outcome = try detector.detect(newClaims: claimIDs)
-                    report.claims += extraction.claims.count
-                    report.mentions += extraction.mentions.count
-                    report.conflicts += outcome.conflicts
+                    conflicts = try detector.detect(newClaims: claimIDs).conflicts
                 }
                 return result
+            }
+            if case .inserted = result {
+                report.claims += extraction.claims.count
+                report.mentions += extraction.mentions.count
+                report.conflicts += conflicts
             }
             switch result {
             case .inserted(let id): report.inserted.append(id)

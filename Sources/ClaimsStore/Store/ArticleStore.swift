@@ -26,6 +26,11 @@ public struct ArticleStore {
     /// Inserts `article` unless an article with the same normalised body exists.
     /// One statement decides (`ON CONFLICT(content_hash) DO NOTHING`), so two processes storing the
     /// same article at once store it once, inside a transaction or not.
+    /// The id of a stored article with the same normalised body, if any.
+    public func existingID(of article: CleanArticle) throws -> Int? {
+        try existingID(hash: Self.contentHash(of: article.body))
+    }
+
     public func insert(_ article: CleanArticle, ingestedAt: String = ArticleStore.now()) throws -> InsertResult {
         let hash = Self.contentHash(of: article.body)
         if let existing = try existingID(hash: hash) { return .duplicate(existingID: existing) }
