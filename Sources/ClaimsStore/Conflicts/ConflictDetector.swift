@@ -23,7 +23,13 @@ public final class ConflictDetector {
     /// The most candidates one claim is compared with: those sharing the most index keys, newest
     /// first. Without a cap, a statement repeated by hundreds of articles in one window would make
     /// detection quadratic in the repeats; with it, detection is O(K) comparisons per claim.
-    static let maxCandidates = 200
+    static let maxCandidates = 100
+    /// A claim links to at most this many corroborating claims: enough to join its story.
+    static let maxCorroborationsPerClaim = 20
+    /// Analysed claims kept in memory (they never change once indexed), so that a claim compared
+    /// with many newer ones is read and decoded once.
+    private var cache: [Int: Record] = [:]
+    static let cacheLimit = 50_000
 
     public init(database: ClaimsDatabase, windowDays: Int = 4, gazetteer: Gazetteer? = nil) throws {
         self.database = database
@@ -68,13 +74,18 @@ public final class ConflictDetector {
     }
 
     func load(_ id: Int) throws -> Record? {
-        try connection.queryOne(Self.recordSQL + " WHERE c.id = ?", [id], record)
+        if let cached = cache[id] { return cached }
+        guard let loaded = try connection.queryOne(Self.recordSQL + " WHERE c.id = ?", [id], record) else { return nil }
+        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        cache[id] = loaded
+        return loaded
     }
 
     // MARK: - Index
 
     /// Analyses a claim and writes its features and index keys.
     func index(_ id: Int) throws -> Record? {
+        cache[id] = nil
         guard let stored = try connection.queryOne("""
             SELECT c.content, c.stance, coalesce(c.said_on, substr(a.published, 1, 10))
             FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?
@@ -110,31 +121,36 @@ public final class ConflictDetector {
         comparer.predicates.family(of: concept)
     }
 
-    /// Claims of smaller id sharing enough index keys with `record` within the time window.
+    /// The newest postings read per index key: a statement repeated by thousands of articles costs
+    /// the same as one repeated by a few hundred.
+    static let postingsPerKey = 400
+
+    /// Claims of smaller id sharing enough index keys with `record` within the time window: for each
+    /// key, its newest postings (a B-tree range scan on `(term, claim_id)`), counted per claim.
     func candidates(for record: Record) throws -> [Int] {
-        let keys = Array(indexKeys(record.proposition))
+        let keys = indexKeys(record.proposition)
         guard !keys.isEmpty else { return [] }
         let day = record.proposition.date?.dayNumber
         let window = comparer.windowDays
-        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
-        var values: [any SQLBindable] = keys.map { $0 as any SQLBindable }
-        values += [record.id, day, day.map { $0 - window }, day.map { $0 + window }] as [any SQLBindable]
-        // Placeholders only: every key and number is bound.
-        let statement = try connection.prepare("""
-            SELECT claim_id, sum(substr(term, 1, 3) = 'ce:'), sum(substr(term, 1, 2) = 'e:'), sum(substr(term, 1, 2) = 't:')
-            FROM claim_terms WHERE term IN (\(placeholders)) AND claim_id < ?
-              AND (? IS NULL OR day IS NULL OR day BETWEEN ? AND ?)
-            GROUP BY claim_id
-            ORDER BY 4 * sum(substr(term, 1, 3) = 'ce:') + 2 * sum(substr(term, 1, 2) = 'e:') + sum(substr(term, 1, 2) = 't:') DESC, claim_id DESC
-            LIMIT \(Self.maxCandidates)
+        var shared: [Int: (predicateEntity: Int, entity: Int, words: Int)] = [:]
+        let postings = try connection.cached("""
+            SELECT claim_id, day FROM claim_terms WHERE term = ? AND claim_id < ? ORDER BY claim_id DESC LIMIT ?
             """)
-        try statement.bind(values)
-        var ids: [Int] = []
-        try statement.forEach { row in
-            let (predicateEntity, entity, words) = (row.int(1), row.int(2), row.int(3))
-            if predicateEntity >= 1 || (entity >= 1 && words >= 1) || words >= 3 { ids.append(row.int(0)) }
+        for key in keys.sorted() {
+            try postings.bind([key, record.id, Self.postingsPerKey] as [any SQLBindable]).forEach { row in
+                if let day, let other = row.optionalInt(1), abs(other - day) > window { return }
+                var counts = shared[row.int(0)] ?? (0, 0, 0)
+                if key.hasPrefix("ce:") { counts.predicateEntity += 1 } else if key.hasPrefix("e:") { counts.entity += 1 } else { counts.words += 1 }
+                shared[row.int(0)] = counts
+            }
         }
-        return ids
+        let eligible = shared.filter { $0.value.predicateEntity >= 1 || ($0.value.entity >= 1 && $0.value.words >= 1) || $0.value.words >= 3 }
+        // The closest first (most keys shared), then the newest; at most maxCandidates.
+        return eligible.sorted { a, b in
+            let sa = 4 * a.value.predicateEntity + 2 * a.value.entity + a.value.words
+            let sb = 4 * b.value.predicateEntity + 2 * b.value.entity + b.value.words
+            return (sa, a.key) > (sb, b.key)
+        }.prefix(Self.maxCandidates).map(\.key)
     }
 
     // MARK: - Detection
@@ -160,7 +176,8 @@ public final class ConflictDetector {
     /// Recomputes every conflict and corroboration (after changing the window or the gazetteer).
     @discardableResult
     public func rebuild() throws -> Outcome {
-        try connection.transaction {
+        cache.removeAll()
+        return try connection.transaction {
             try connection.execute("DELETE FROM conflicts; DELETE FROM corroborations; DELETE FROM claim_terms; DELETE FROM claim_features;")
             let ids = try connection.query("SELECT id FROM claims ORDER BY id") { $0.int(0) }
             return try detect(newClaims: ids)
@@ -185,10 +202,12 @@ public final class ConflictDetector {
             targets.insert(report.id)
         }
         guard !newer.isPointer else { return }
+        let corroborationsBefore = outcome.corroborations
         for id in try candidates(for: newer) where !targets.contains(id) {
             guard let older = try load(id), !older.isPointer else { continue }
             if older.isCall != newer.isCall { continue }
             let comparison = comparer.compare(older.proposition, newer.proposition, sameArticle: older.articleID == newer.articleID)
+            if comparison.relation == .agree, outcome.corroborations - corroborationsBefore >= Self.maxCorroborationsPerClaim { continue }
             // A speaker restating itself in one article may join a story, never make a conflict.
             if older.articleID == newer.articleID && older.speakerKey == newer.speakerKey && comparison.relation != .agree { continue }
             try store(older, newer, comparison, explicit: false, &outcome)
