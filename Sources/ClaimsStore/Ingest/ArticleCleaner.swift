@@ -9,8 +9,7 @@ public struct ArticleCleaner: Sendable {
     /// Cleans `draft`: fills in title, outlet and date when the input did not give them.
     /// Throws when nothing of an article is left.
     public func clean(_ draft: ArticleDraft) throws -> CleanArticle {
-        var lines = draft.body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .map { String($0).trimmingWhitespace() }
+        var lines = Self.splitLines(draft.body).map { $0.trimmingWhitespace() }
         lines.removeAll { Self.isBoilerplate($0) }
 
         // Publication date from a metadata line near the top; the line itself is dropped.
@@ -46,7 +45,9 @@ public struct ArticleCleaner: Sendable {
             }
             let key = ArabicNormalizer.normalize(line)
             if kept.allSatisfy(\.isEmpty) && key == normalizedTitle { continue }
-            if key.count >= Self.minRepeatedLength, !seen.insert(key).inserted { continue }
+            // (key.count >= minRepeatedLength, without counting a whole paragraph's characters)
+            if key.index(key.startIndex, offsetBy: Self.minRepeatedLength, limitedBy: key.endIndex) != nil,
+               !seen.insert(key).inserted { continue }
             kept.append(line)
         }
         while kept.last?.isEmpty == true { kept.removeLast() }
@@ -59,6 +60,38 @@ public struct ArticleCleaner: Sendable {
         if case .object(let fields)? = draft.extra, !fields.isEmpty { extra = draft.extra?.jsonText } else { extra = nil }
         return CleanArticle(source: draft.source, title: title, body: body, url: draft.url, outlet: outlet,
                             published: published, extraJSON: extra)
+    }
+
+    /// `text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)`, scanning UTF-8
+    /// bytes instead of Characters: line breaks (LF VT FF CR NEL LS PS, and CR LF as one) are
+    /// grapheme clusters of their own, so splitting at their bytes gives the same lines.
+    static func splitLines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            var length = 0
+            if b >= 0x0A && b <= 0x0D {
+                length = 1
+                if b == 0x0D, let next = utf8.index(i, offsetBy: 1, limitedBy: utf8.endIndex), next != utf8.endIndex, utf8[next] == 0x0A { length = 2 }
+            } else if b == 0xC2 {
+                if let next = utf8.index(i, offsetBy: 1, limitedBy: utf8.endIndex), next != utf8.endIndex, utf8[next] == 0x85 { length = 2 }
+            } else if b == 0xE2 {
+                if let second = utf8.index(i, offsetBy: 2, limitedBy: utf8.endIndex), second != utf8.endIndex,
+                   utf8[utf8.index(after: i)] == 0x80, utf8[second] == 0xA8 || utf8[second] == 0xA9 { length = 3 }
+            }
+            if length > 0 {
+                lines.append(text[lineStart..<i])
+                i = utf8.index(i, offsetBy: length)
+                lineStart = i
+            } else {
+                i = utf8.index(after: i)
+            }
+        }
+        lines.append(text[lineStart..<utf8.endIndex])
+        return lines
     }
 
     static let maxTitleLength = 200
@@ -82,22 +115,25 @@ public struct ArticleCleaner: Sendable {
     /// True for a line that is scraping debris rather than article text.
     public static func isBoilerplate(_ line: String) -> Bool {
         guard !line.isEmpty else { return false }
-        let n = ArabicNormalizer.normalize(line).lowercased()
+        let n = ArabicNormalizer.normalize(line).lowercasedFast()
         let bare = n.trimmingCharacters(in: " :»«>.-\"")
         if bare.hasPrefix("[ad_") && bare.hasSuffix("]") { return true }
         if !line.contains(where: { ($0.isLetter && $0 != "ـ") || $0.isNumber }) { return true }     // ـــــ, ----, ***
-        let exact: Set<String> = [
-            "back to top", "read more", "advertisement", "share", "صوره", "الصوره", "فيديو", "اقرا ايضا", "اقرا المزيد",
-            "اقرا كذلك", "اقرا ايضا علي", "المصدر", "مشاركه", "شارك", "شارك المقال", "شارك هذا المقال", "اعلان", "تابعونا",
-            "الي الاعلي", "العوده الي الاعلي", "طباعه", "ارسال",
-        ]
-        if exact.contains(bare) { return true }
-        let shortPrefixes = ["اقرا ايضا", "اقرا المزيد", "مشاركه:", "شارك:", "الكاتب:", "تابعونا علي", "تابعوا", "اشترك في", "share this", "follow us"]
-        if DisplayWidth.of(line) <= 60, shortPrefixes.contains(where: { n.hasPrefix($0) }) { return true }
+        if boilerplateLines.contains(bare) { return true }
+        if DisplayWidth.fits(line, in: 60), boilerplatePrefixes.contains(where: { n.hasPrefix($0) }) { return true }
         // Newsletter promotions: "نشرة … الإخبارية … قم بالتسجيل …".
-        if n.contains("نشره") || n.contains("النشره"), n.contains("التسجيل") || n.contains("اشترك") { return true }
+        if n.containsBytes("نشره"), n.containsBytes("التسجيل") || n.containsBytes("اشترك") { return true }
         return false
     }
+
+    /// Whole lines (normalised, lower case, trimmed) that are scraping debris.
+    static let boilerplateLines: Set<String> = [
+        "back to top", "read more", "advertisement", "share", "صوره", "الصوره", "فيديو", "اقرا ايضا", "اقرا المزيد",
+        "اقرا كذلك", "اقرا ايضا علي", "المصدر", "مشاركه", "شارك", "شارك المقال", "شارك هذا المقال", "اعلان", "تابعونا",
+        "الي الاعلي", "العوده الي الاعلي", "طباعه", "ارسال",
+    ]
+    /// Starts of short lines (at most 60 columns) that are debris.
+    static let boilerplatePrefixes = ["اقرا ايضا", "اقرا المزيد", "مشاركه:", "شارك:", "الكاتب:", "تابعونا علي", "تابعوا", "اشترك في", "share this", "follow us"]
 }
 
 /// Why an input could not be stored.

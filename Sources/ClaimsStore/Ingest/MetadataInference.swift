@@ -12,12 +12,12 @@ public enum MetadataInference {
     static func publicationLine(in lines: [String]) -> (date: ArabicDates.Found, lineIndex: Int)? {
         let candidates = lines.enumerated().filter { !$0.element.isEmpty }.prefix(headerLines)
         for (index, line) in candidates {
-            let n = ArabicNormalizer.normalize(line).lowercased()
-            if publishMarkers.contains(where: { n.hasPrefix($0) || n.contains($0) }), let found = ArabicDates.firstDate(in: line) {
+            let n = ArabicNormalizer.normalize(line).lowercasedFast()
+            if publishMarkers.contains(where: { n.containsBytes($0) }), let found = ArabicDates.firstDate(in: line) {
                 return (found, index)
             }
         }
-        for (index, line) in candidates where DisplayWidth.of(line) <= 48 && !isUpdateLine(line) {
+        for (index, line) in candidates where DisplayWidth.fits(line, in: 48) && !isUpdateLine(line) {
             if let found = ArabicDates.firstDate(in: line), !line.contains(":") || line.hasPrefix("●") {
                 return (found, index)
             }
@@ -26,8 +26,9 @@ public enum MetadataInference {
     }
 
     static func isUpdateLine(_ line: String) -> Bool {
-        let n = ArabicNormalizer.normalize(line).lowercased()
-        return DisplayWidth.of(line) <= 60 && updateMarkers.contains(where: { n.hasPrefix($0) }) && ArabicDates.firstDate(in: line) != nil
+        guard DisplayWidth.fits(line, in: 60) else { return false }
+        let n = ArabicNormalizer.normalize(line).lowercasedFast()
+        return updateMarkers.contains(where: { n.hasPrefix($0) }) && ArabicDates.firstDate(in: line) != nil
     }
 
     private static let openQuotes: [Character: Character] = ["«": "»", "“": "”", "\"": "\"", "(": ")", "”": "“"]

@@ -19,6 +19,9 @@ public struct ArticleStore {
     /// The dedupe key: SHA-256 of the normalised body with white space collapsed.
     public static func contentHash(of body: String) -> String {
         let normalized = ArabicNormalizer.normalize(body)
+        if let collapsed = WhitespaceCollapser.collapse(normalized) { return SHA256.hex(of: collapsed) }
+        // Text where a grapheme cluster joins white space to a neighbour (a combining mark after a
+        // space, a prepended mark before one): the Character-level definition, slower.
         let collapsed = normalized.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return SHA256.hex(of: collapsed)
     }
@@ -49,8 +52,89 @@ public struct ArticleStore {
 
     /// Current UTC time as ISO 8601 (`2024-12-07T10:00:00Z`).
     public static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+        // strftime instead of a new ISO8601DateFormatter per call (this runs once per stored article).
+        var seconds = time_t(Date().timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let count = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// `split(whereSeparator: \.isWhitespace).joined(separator: " ")` on the UTF-8 bytes of a String,
+/// scalar by scalar. A Character is white space when its first scalar is, so the two agree
+/// unless a grapheme cluster spans a white-space scalar and a non-white one; `collapse` returns
+/// nil for such text (rare: a combining mark right after a space, or a prepended concatenation
+/// mark right before one) and the caller falls back to the Character-level definition.
+enum WhitespaceCollapser {
+    static func collapse(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { collapse(utf8: $0) }
+    }
+
+    /// Unicode's White_Space property.
+    @inline(__always)
+    static func isWhitespace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// True for scalars that join the cluster of a preceding white-space scalar (Extend, ZWJ, SpacingMark).
+    static func extendsCluster(_ v: UInt32) -> Bool {
+        if v < 0x0300 { return false }
+        switch v {
+        case 0x200C, 0x200D, 0x0E33, 0x0EB3, 0xFF9E, 0xFF9F, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: return true
+        default: break
+        }
+        guard let scalar = Unicode.Scalar(v) else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// True for scalars that may join the cluster of a following scalar (Grapheme_Cluster_Break=Prepend), conservatively.
+    @inline(__always)
+    static func mayPrepend(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x0D4E: return true
+        default: return v >= 0x11000
+        }
+    }
+
+    static func collapse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        let n = bytes.count
+        var pendingSpace = false       // white space seen since the last word
+        var previous: UInt32 = 0x20    // the previous scalar
+        while i < n {
+            let b = bytes[i]
+            var v: UInt32
+            var width: Int
+            if b < 0x80 { v = UInt32(b); width = 1 }
+            else if b < 0xE0 { v = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); width = 2 }
+            else if b < 0xF0 { v = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); width = 3 }
+            else {
+                v = (UInt32(b & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
+                width = 4
+            }
+            if isWhitespace(v) {
+                if !isWhitespace(previous) && mayPrepend(previous) { return nil }
+                pendingSpace = true
+            } else {
+                if isWhitespace(previous) && extendsCluster(v) { return nil }
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                for k in 0..<width { out.append(bytes[i + k]) }
+            }
+            previous = v
+            i += width
+        }
+        return out
     }
 }

@@ -6,15 +6,55 @@
 /// digits → ASCII; typographic quotes, guillemets and dashes → ASCII `"` and `-`; Latin letters lowercased.
 public enum ArabicNormalizer {
     /// Normalises `text` for matching. Keeps spacing and punctuation (other than quotes/dashes) as is.
+    ///
+    /// Works on the UTF-8 bytes: ASCII is mapped byte by byte, other scalars are decoded, passed
+    /// through `map` and re-encoded only when they change. Every mapping yields a scalar no longer
+    /// in UTF-8 than its source, so the result is written into one buffer of the input's size.
     public static func normalize(_ text: String, foldTaMarbuta: Bool = true) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            if let mapped = map(scalar, foldTaMarbuta: foldTaMarbuta) {
-                scalars.append(mapped)
-            }
+        if let result = text.utf8.withContiguousStorageIfAvailable({ normalize(utf8: $0, foldTaMarbuta: foldTaMarbuta) }) {
+            return result
         }
-        return String(scalars)
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { normalize(utf8: $0, foldTaMarbuta: foldTaMarbuta) }
+    }
+
+    /// `normalize` over valid UTF-8 (the bytes of a Swift String).
+    static func normalize(utf8 source: UnsafeBufferPointer<UInt8>, foldTaMarbuta: Bool) -> String {
+        let count = source.count
+        if count == 0 { return "" }
+        return String(unsafeUninitializedCapacity: count) { out in
+            var i = 0, o = 0
+            while i < count {
+                let b = source[i]
+                if b < 0x80 {
+                    // ASCII: A-Z → a-z, ` → '; everything else as is.
+                    out[o] = (b >= 0x41 && b <= 0x5A) ? b + 0x20 : (b == 0x60 ? 0x27 : b)
+                    i += 1; o += 1
+                    continue
+                }
+                let width: Int
+                let value: UInt32
+                if b < 0xE0 {
+                    width = 2; value = (UInt32(b & 0x1F) << 6) | UInt32(source[i + 1] & 0x3F)
+                } else if b < 0xF0 {
+                    width = 3; value = (UInt32(b & 0x0F) << 12) | (UInt32(source[i + 1] & 0x3F) << 6) | UInt32(source[i + 2] & 0x3F)
+                } else {
+                    width = 4
+                    value = (UInt32(b & 0x07) << 18) | (UInt32(source[i + 1] & 0x3F) << 12) | (UInt32(source[i + 2] & 0x3F) << 6) | UInt32(source[i + 3] & 0x3F)
+                }
+                let scalar = Unicode.Scalar(value).unsafelyUnwrapped
+                if let mapped = map(scalar, foldTaMarbuta: foldTaMarbuta) {
+                    if mapped == scalar {
+                        for k in 0..<width { out[o + k] = source[i + k] }
+                        o += width
+                    } else {
+                        for unit in UTF8.encode(mapped).unsafelyUnwrapped { out[o] = unit; o += 1 }
+                    }
+                }
+                i += width
+            }
+            return o
+        }
     }
 
     /// Maps one scalar: nil drops it.

@@ -7,38 +7,72 @@
 public struct Lexicon: Sendable {
     /// Normalised forms (ta marbuta kept) that are never stripped.
     public let protectedWords: Set<String>
+    /// The same words as scalar sequences, so the stemmer can test a slice of a word without
+    /// building a String (and without String's Unicode-normalising hash). Normalised Arabic has no
+    /// combining marks left, so scalar equality and String equality agree on it.
+    let protectedScalars: Set<ArraySlice<Unicode.Scalar>>
 
     public init(protectedWords: Set<String>) {
         self.protectedWords = protectedWords
+        var scalars = Set<ArraySlice<Unicode.Scalar>>(minimumCapacity: protectedWords.count)
+        for word in protectedWords { scalars.insert(ArraySlice(word.unicodeScalars)) }
+        self.protectedScalars = scalars
     }
 
-    /// The lexicon built from the data files the binary carries.
-    public static let builtIn: Lexicon = {
-        var words = Set<String>()
-        for line in (EmbeddedResources.all["Data/protected_words.txt"] ?? "").split(separator: "\n") {
-            let word = line.trimmingWhitespace()
-            guard !word.isEmpty, !word.hasPrefix("#") else { continue }
+    /// The lexicon built from the data files the binary carries. Built once per process, on the
+    /// start-up path of every command that stems (ingest, search), so it reads the data as UTF-8
+    /// bytes and scalars rather than Characters (a test checks it equals `referenceWords()`).
+    public static let builtIn = Lexicon(protectedWords: builtInWords())
+
+    static func builtInWords() -> Set<String> {
+        var words = Set<String>(minimumCapacity: 6000)
+        // protected_words.txt: one word a line, # comments.
+        for line in EmbeddedResources.protectedWords.utf8.split(separator: 0x0A) {
+            let word = Substring(line).trimmingWhitespace()
+            guard !word.isEmpty, word.utf8.first != UInt8(ascii: "#") else { continue }
             words.insert(ArabicNormalizer.normalize(word, foldTaMarbuta: false))
         }
-        for line in (EmbeddedResources.all["Data/gazetteer.tsv"] ?? "").split(separator: "\n") {
-            guard !line.hasPrefix("#") else { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        // gazetteer.tsv: the words of names, aliases and nisbas, without the article, of 3+ letters.
+        let alef: Unicode.Scalar = "\u{0627}", lam: Unicode.Scalar = "\u{0644}"
+        var word = [Unicode.Scalar]()
+        func add() {
+            defer { word.removeAll(keepingCapacity: true) }
+            var start = 0
+            if word.count > 4, word[0] == alef, word[1] == lam { start = 2 }
+            guard word.count - start >= 3 else { return }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: word[start...])
+            words.insert(String(view))
+        }
+        for line in EmbeddedResources.gazetteer.utf8.split(separator: 0x0A) {
+            guard line.first != UInt8(ascii: "#") else { continue }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
             guard fields.count >= 3 else { continue }
-            // Names and aliases: their words, without the article, are protected.
-            let names = [fields[1]] + fields[2].split(separator: "|") + (fields.count > 3 ? fields[3].split(separator: "|") : [])
-            for name in names where name != "-" {
-                for token in Tokenizer.tokenize(String(name)) {
-                    var word = ArabicNormalizer.normalize(token.text, foldTaMarbuta: false)
-                    if word.hasPrefix("ال"), word.count > 4 { word.removeFirst(2) }
-                    if word.count >= 3 { words.insert(word) }
+            var names = [fields[1]] + fields[2].split(separator: UInt8(ascii: "|"))
+            if fields.count > 3 { names += fields[3].split(separator: UInt8(ascii: "|")) }
+            for name in names where !name.elementsEqual([UInt8(ascii: "-")]) {
+                // Words as Tokenizer splits them, normalised as ArabicNormalizer does (ta marbuta kept).
+                for scalar in Substring(name).unicodeScalars {
+                    if ArabicNormalizer.isWordScalar(scalar) {
+                        if let mapped = ArabicNormalizer.map(scalar, foldTaMarbuta: false) { word.append(mapped) }
+                    } else if !word.isEmpty {
+                        add()
+                    }
                 }
+                if !word.isEmpty { add() }
             }
         }
-        return Lexicon(protectedWords: words)
-    }()
+        return words
+    }
 
     public func isProtected(_ normalizedWord: String) -> Bool {
         protectedWords.contains(normalizedWord)
+    }
+
+    /// `isProtected` for a word given as scalars.
+    @inline(__always)
+    func isProtected(_ letters: ArraySlice<Unicode.Scalar>) -> Bool {
+        protectedScalars.contains(letters)
     }
 }
 

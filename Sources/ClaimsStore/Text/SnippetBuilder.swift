@@ -13,9 +13,11 @@ public struct SnippetBuilder: Sendable {
     public func snippet(of text: String, for query: SearchQuery) -> String {
         let tokens = Tokenizer.tokenize(text)
         guard !tokens.isEmpty else { return "" }
+        let matcher = Matcher(query)
+        var letters = [Unicode.Scalar]()
         let matches = tokens.map { token -> Bool in
-            let stem = stemmer.stem(ArabicNormalizer.normalize(token.text, foldTaMarbuta: false))
-            return query.highlightStems.contains(stem) || query.highlightPrefixes.contains(where: { stem.hasPrefix($0) })
+            if matcher.matches(token.text, stemmer: stemmer, buffer: &letters) { return true }
+            return false
         }
         // Slide a window of `windowWords` tokens; keep the first with the most matches.
         var best = 0, bestCount = -1, count = 0
@@ -40,6 +42,37 @@ public struct SnippetBuilder: Sendable {
         }
         if last < tokens.count - 1 { out += "…" } else { out += text[cursor...].replacingNewlines() }
         return out.trimmingWhitespace()
+    }
+}
+
+/// Whether a word of the text stems to a highlighted stem or prefix. Words of scalars below
+/// U+0300 and Arabic letters (all there is in news text) are compared as scalars, with no String
+/// per word; for them scalar equality and prefixes agree with String's (no combining marks are
+/// left after normalisation). Other words take the original String path.
+struct Matcher {
+    let query: SearchQuery
+    let stems: Set<ArraySlice<Unicode.Scalar>>
+    let prefixes: [[Unicode.Scalar]]
+
+    init(_ query: SearchQuery) {
+        self.query = query
+        stems = Set(query.highlightStems.map { ArraySlice($0.unicodeScalars) })
+        prefixes = query.highlightPrefixes.map { Array($0.unicodeScalars) }
+    }
+
+    func matches(_ word: String, stemmer: CliticStemmer, buffer letters: inout [Unicode.Scalar]) -> Bool {
+        letters.removeAll(keepingCapacity: true)
+        for scalar in word.unicodeScalars {
+            // (0610–061A: Arabic marks that normalisation keeps, which join the previous letter.)
+            guard scalar.value < 0x0300 || ((0x0600...0x06FF).contains(scalar.value) && !(0x0610...0x061A).contains(scalar.value)) else {
+                let stem = stemmer.stem(ArabicNormalizer.normalize(word, foldTaMarbuta: false))
+                return query.highlightStems.contains(stem) || query.highlightPrefixes.contains(where: { stem.hasPrefix($0) })
+            }
+            if let mapped = ArabicNormalizer.map(scalar, foldTaMarbuta: false) { letters.append(mapped) }
+        }
+        _ = stemmer.stem(&letters)
+        if stems.contains(letters[...]) { return true }
+        return prefixes.contains { prefix in letters.count >= prefix.count && letters[..<prefix.count].elementsEqual(prefix) }
     }
 }
 
