@@ -21,6 +21,9 @@ struct IngestPrototype {
         var workdir = ".build/bench"
         var batch = 1000
         var variants = ["per-article", "batched", "pipelined"]
+        /// Extra statements run on each fresh database before ingesting, e.g.
+        /// "PRAGMA cache_size=-32768; INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 8)".
+        var setup: String?
     }
 
     let options: Options
@@ -29,12 +32,15 @@ struct IngestPrototype {
         try FileManager.default.createDirectory(atPath: options.workdir, withIntermediateDirectories: true)
         let (corpus, summary) = try BenchmarkRunner.corpus(articles: options.articles, seed: options.seed, workdir: options.workdir)
         print(summary.report)
+        if let setup = options.setup { print("setup: \(setup)") }
         let corpusMB = Double(summary.bytes) / 1_000_000
         for variant in options.variants {
             let db = "\(options.workdir)/prototype-\(variant).db"
             BenchmarkRunner.removeDatabase(db)
             let database = try ClaimsDatabase(path: db)
+            if let setup = options.setup { try database.connection.execute(setup) }
             let started = monotonicSeconds()
+            let cpuStarted = processCPUSeconds()
             var detail = ""
             let stored: Int
             switch variant {
@@ -43,18 +49,27 @@ struct IngestPrototype {
                 stored = report.inserted.count
             case "batched":
                 stored = try batched(corpus, database)
+            case "phases":
+                let result = try phases(corpus, database, batch: 1)
+                stored = result.stored
+                detail = result.detail
+            case "phases-batched":
+                let result = try phases(corpus, database, batch: options.batch)
+                stored = result.stored
+                detail = result.detail
             case "pipelined":
                 let result = try pipelined(corpus, database)
                 stored = result.stored
                 detail = String(format: " (parse+clean+stem thread busy %.2f s, writer busy %.2f s)", result.producerBusy, result.writerBusy)
             default:
-                throw BenchError("unknown variant \(variant) (per-article, batched, pipelined)")
+                throw BenchError("unknown variant \(variant) (per-article, batched, pipelined, phases, phases-batched)")
             }
             let seconds = monotonicSeconds() - started
+            let cpuSeconds = processCPUSeconds() - cpuStarted
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
-            print(String(format: "%-12@ %7.2f s  %6.0f articles/s  %5.1f MB/s  %d stored  %@  peak RSS so far %@%@",
-                         variant as NSString, seconds, Double(summary.articles) / seconds, corpusMB / seconds, stored,
+            print(String(format: "%-12@ %7.2f s (CPU %.2f s)  %6.0f articles/s  %5.1f MB/s  %d stored  %@  peak RSS so far %@%@",
+                         variant as NSString, seconds, cpuSeconds, Double(summary.articles) / seconds, corpusMB / seconds, stored,
                          mb(fileSize(db)) as NSString, mib(kib: Int(usage.ru_maxrss)) as NSString, detail as NSString))
             BenchmarkRunner.removeDatabase(db)
         }
@@ -87,6 +102,65 @@ struct IngestPrototype {
         }
         try flush()
         return stored
+    }
+
+    /// Today's steps one after the other, with the CPU time of this thread spent in each
+    /// (CLOCK_THREAD_CPUTIME_ID, so other processes on the machine do not inflate it), and the
+    /// wall time spent in SQLite (which includes its I/O).
+    private func phases(_ corpus: String, _ database: ClaimsDatabase, batch: Int) throws -> (stored: Int, detail: String) {
+        let connection = database.connection
+        let cleaner = ArticleCleaner()
+        let stemmer = CliticStemmer()
+        var cpu = [String: Double]()
+        var sqliteWall = 0.0
+        var stored = 0
+        var clock = threadCPUSeconds()
+        func lap(_ name: String) {
+            let now = threadCPUSeconds()
+            cpu[name, default: 0] += now - clock
+            clock = now
+        }
+        let now = ArticleStore.now()
+        var inBatch = 0
+        try InputReader().read(.file(path: corpus)) { event in
+            guard case .article(let draft) = event else { return }
+            lap("read + JSON")
+            guard let clean = try? cleaner.clean(draft) else { return }
+            lap("clean")
+            let hash = ArticleStore.contentHash(of: clean.body)
+            lap("content hash")
+            let titleSearch = stemmer.searchForm(of: clean.title), bodySearch = stemmer.searchForm(of: clean.body)
+            lap("search form")
+            let started = monotonicSeconds()
+            if inBatch == 0 { try connection.execute("BEGIN IMMEDIATE") }
+            try connection.execute("SAVEPOINT article")
+            if try connection.queryOne("SELECT id FROM articles WHERE content_hash = ?", [hash], { $0.int(0) }) == nil {
+                try connection.cached("""
+                    INSERT INTO articles (source, url, outlet, title, published, body, content_hash, extra, ingested_at, title_search, body_search)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).bind([clean.source, clean.url, clean.outlet, clean.title, clean.published, clean.body, hash, clean.extraJSON, now,
+                               titleSearch, bodySearch] as [any SQLBindable]).run()
+                stored += 1
+            }
+            try connection.execute("RELEASE article")
+            lap("SQLite insert (CPU)")
+            inBatch += 1
+            if inBatch >= batch {
+                try connection.execute("COMMIT")
+                inBatch = 0
+                lap("SQLite commit (CPU)")
+            }
+            sqliteWall += monotonicSeconds() - started
+        }
+        if inBatch > 0 { try connection.execute("COMMIT") }
+        lap("SQLite commit (CPU)")
+        let total = cpu.values.reduce(0, +)
+        var detail = String(format: "\n    thread CPU %.2f s:", total)
+        for (name, seconds) in cpu.sorted(by: { $0.value > $1.value }) {
+            detail += "\n      " + name.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: " %6.2f s  %4.1f%%  %5.0f µs/article", seconds, 100 * seconds / total, 1e6 * seconds / Double(max(1, stored)))
+        }
+        detail += String(format: "\n    SQLite wall (incl. I/O) %.2f s", sqliteWall)
+        return (stored, detail)
     }
 
     /// A row ready to insert: everything computed off the writer thread.
@@ -145,6 +219,19 @@ struct IngestPrototype {
         while !thread.isFinished { usleep(1000) }
         return (stored, producerBusy.value, writerBusy)
     }
+}
+
+/// User + system CPU time of this process (all threads).
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+}
+
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
 final class Box<T>: @unchecked Sendable {

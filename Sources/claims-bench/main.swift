@@ -6,7 +6,7 @@ import Foundation
 //   claims-bench generate --articles N [--seed S] [--output FILE]
 //   claims-bench run [--articles N] [--seed S] [--workdir DIR] [--claims PATH] [--search-runs N]
 //                    [--process-runs N] [--no-baselines] [--keep]
-//   claims-bench prototype [--articles N] [--seed S] [--workdir DIR] [--batch N] [--variants a,b,c]
+//   claims-bench prototype [--articles N] [--seed S] [--workdir DIR] [--batch N] [--variants a,b,c] [--setup SQL]
 //
 // Arguments are parsed by hand: this target depends on ClaimsStore only.
 
@@ -15,12 +15,14 @@ let usage = """
            claims-bench run [--articles N] [--seed S] [--workdir DIR] [--claims PATH]
                             [--search-runs N] [--process-runs N] [--no-baselines] [--keep]
            claims-bench prototype [--articles N] [--seed S] [--workdir DIR] [--batch N] [--variants LIST]
+                                  [--setup SQL]
 
       generate   write a deterministic synthetic Arabic news corpus as JSON Lines (default: standard output)
       run        generate (or reuse) a corpus in --workdir (default .build/bench), time the release
                  `claims` binary (default: next to this executable) and the sqlite-utils / sqlite3 baselines
       prototype  in-process ingest variants (per-article transactions, batched transactions,
-                 parse-then-single-writer on two threads), to estimate what a new pipeline would gain
+                 parse-then-single-writer on two threads, phases: CPU per step), to estimate what a
+                 new pipeline would gain; --setup runs SQL (pragmas, FTS5 options) on each new database
     """
 
 struct Arguments {
@@ -95,6 +97,7 @@ func main() -> Int32 {
             options.workdir = parsed.values["workdir"] ?? options.workdir
             options.batch = try parsed.int("batch", default: options.batch)
             if let list = parsed.values["variants"] { options.variants = list.split(separator: ",").map(String.init) }
+            options.setup = parsed.values["setup"]
             try IngestPrototype(options: options).run()
         default:
             throw BenchError("unknown command \(command)\n\(usage)")

@@ -258,3 +258,56 @@ final class CleanerFastPathTests: XCTestCase {
         }
     }
 }
+
+final class RepeatedLinesTests: XCTestCase {
+    func testRepeatedLinesHasStringSetSemantics() {
+        var texts = TextFastPathTests.randomTexts(count: 3_000, seed: 5).map { ArabicNormalizer.normalize($0) }
+        texts += texts.prefix(500)                                   // exact repeats
+        texts += ["é", "e\u{0301}", "e\u{0301}", "é", "\u{0623}", "\u{0627}\u{0654}", "سفاره", "سفاره", "a\u{0610}", "a\u{0610}"]
+        var state = SplitMixForTests(seed: 3)
+        for i in stride(from: texts.count - 1, to: 0, by: -1) { texts.swapAt(i, state.below(i + 1)) }
+        var reference = Set<String>()
+        var fast = RepeatedLines()
+        for text in texts {
+            XCTAssertEqual(fast.insert(text), reference.insert(text).inserted, text.debugDescription)
+        }
+    }
+
+    func testNormalizeAndCollapseEqualsTwoPasses() {
+        for text in TextFastPathTests.allTexts {
+            XCTAssertEqual(WhitespaceCollapser.normalizeAndCollapse(text), WhitespaceCollapser.collapse(ArabicNormalizer.normalize(text)), text.debugDescription)
+        }
+    }
+}
+
+struct SplitMixForTests {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func below(_ n: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(n))
+    }
+}
+
+final class SHA256Tests: XCTestCase {
+    func testKnownDigests() {
+        XCTAssertEqual(SHA256.hex(of: ""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex(of: "abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex(of: "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(SHA256.hex(of: String(repeating: "a", count: 1_000_000)),
+                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    func testEveryLengthAroundBlockBoundaries() {
+        // Lengths 0…200 cover one- and two-block tails; compare contiguous and non-contiguous input.
+        let bytes = (0..<200).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        for length in 0...200 {
+            let prefix = Array(bytes.prefix(length))
+            XCTAssertEqual(SHA256.hex(of: prefix), SHA256.hex(of: prefix.lazy.map { $0 }), "length \(length)")
+        }
+    }
+}

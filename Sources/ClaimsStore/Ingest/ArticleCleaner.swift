@@ -9,15 +9,18 @@ public struct ArticleCleaner: Sendable {
     /// Cleans `draft`: fills in title, outlet and date when the input did not give them.
     /// Throws when nothing of an article is left.
     public func clean(_ draft: ArticleDraft) throws -> CleanArticle {
+        // Each line is normalised once; `normalized[i]` is ArabicNormalizer.normalize(lines[i]).
         var lines = Self.splitLines(draft.body).map { $0.trimmingWhitespace() }
-        lines.removeAll { Self.isBoilerplate($0) }
+        var normalized = lines.map { ArabicNormalizer.normalize($0) }
+        Self.removeAll(&lines, &normalized) { Self.isBoilerplate($0, normalized: $1) }
 
         // Publication date from a metadata line near the top; the line itself is dropped.
         var published = draft.published
-        if let found = MetadataInference.publicationLine(in: lines) {
+        if let found = MetadataInference.publicationLine(in: lines, normalized: normalized) {
             if published == nil { published = found.date.iso }
             lines.remove(at: found.lineIndex)
-            lines.removeAll { MetadataInference.isUpdateLine($0) }
+            normalized.remove(at: found.lineIndex)
+            Self.removeAll(&lines, &normalized) { line, _ in MetadataInference.isUpdateLine(line) }
         }
 
         var title = draft.title.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
@@ -26,6 +29,7 @@ public struct ArticleCleaner: Sendable {
             if DisplayWidth.of(lines[first]) <= Self.maxTitleLength && (restHasText || draft.isPlainText) {
                 title = lines[first]
                 lines.remove(at: first)
+                normalized.remove(at: first)
             } else {
                 // The first line is a paragraph (a dateline lead) or the whole text: title from its
                 // first sentence, line kept.
@@ -36,18 +40,17 @@ public struct ArticleCleaner: Sendable {
 
         // Drop the title repeated at the top and any paragraph repeated verbatim.
         let normalizedTitle = ArabicNormalizer.normalize(title)
-        var seen = Set<String>()
+        var seen = RepeatedLines()
         var kept: [String] = []
-        for line in lines {
+        for (line, key) in zip(lines, normalized) {
             if line.isEmpty {
                 if let last = kept.last, !last.isEmpty { kept.append("") }
                 continue
             }
-            let key = ArabicNormalizer.normalize(line)
             if kept.allSatisfy(\.isEmpty) && key == normalizedTitle { continue }
             // (key.count >= minRepeatedLength, without counting a whole paragraph's characters)
             if key.index(key.startIndex, offsetBy: Self.minRepeatedLength, limitedBy: key.endIndex) != nil,
-               !seen.insert(key).inserted { continue }
+               !seen.insert(key) { continue }
             kept.append(line)
         }
         while kept.last?.isEmpty == true { kept.removeLast() }
@@ -60,6 +63,19 @@ public struct ArticleCleaner: Sendable {
         if case .object(let fields)? = draft.extra, !fields.isEmpty { extra = draft.extra?.jsonText } else { extra = nil }
         return CleanArticle(source: draft.source, title: title, body: body, url: draft.url, outlet: outlet,
                             published: published, extraJSON: extra)
+    }
+
+    /// Removes the lines (and their normalised forms) for which `predicate(line, normalized)` holds.
+    static func removeAll(_ lines: inout [String], _ normalized: inout [String], where predicate: (String, String) -> Bool) {
+        var keptLines: [String] = [], keptNormalized: [String] = []
+        keptLines.reserveCapacity(lines.count)
+        keptNormalized.reserveCapacity(lines.count)
+        for (line, n) in zip(lines, normalized) where !predicate(line, n) {
+            keptLines.append(line)
+            keptNormalized.append(n)
+        }
+        lines = keptLines
+        normalized = keptNormalized
     }
 
     /// `text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)`, scanning UTF-8
@@ -114,12 +130,18 @@ public struct ArticleCleaner: Sendable {
 
     /// True for a line that is scraping debris rather than article text.
     public static func isBoilerplate(_ line: String) -> Bool {
+        isBoilerplate(line, normalized: ArabicNormalizer.normalize(line))
+    }
+
+    /// `isBoilerplate` given `ArabicNormalizer.normalize(line)`.
+    static func isBoilerplate(_ line: String, normalized: String) -> Bool {
         guard !line.isEmpty else { return false }
-        let n = ArabicNormalizer.normalize(line).lowercasedFast()
+        let n = normalized.lowercasedFast()
         let bare = n.trimmingCharacters(in: " :»«>.-\"")
         if bare.hasPrefix("[ad_") && bare.hasSuffix("]") { return true }
         if !line.contains(where: { ($0.isLetter && $0 != "ـ") || $0.isNumber }) { return true }     // ـــــ, ----, ***
-        if boilerplateLines.contains(bare) { return true }
+        // (No entry is longer than boilerplateLinesMaxBytes: a paragraph is not hashed for nothing.)
+        if bare.utf8.count <= boilerplateLinesMaxBytes, boilerplateLines.contains(bare) { return true }
         if DisplayWidth.fits(line, in: 60), boilerplatePrefixes.contains(where: { n.hasPrefix($0) }) { return true }
         // Newsletter promotions: "نشرة … الإخبارية … قم بالتسجيل …".
         if n.containsBytes("نشره"), n.containsBytes("التسجيل") || n.containsBytes("اشترك") { return true }
@@ -132,6 +154,7 @@ public struct ArticleCleaner: Sendable {
         "اقرا كذلك", "اقرا ايضا علي", "المصدر", "مشاركه", "شارك", "شارك المقال", "شارك هذا المقال", "اعلان", "تابعونا",
         "الي الاعلي", "العوده الي الاعلي", "طباعه", "ارسال",
     ]
+    static let boilerplateLinesMaxBytes = boilerplateLines.map(\.utf8.count).max() ?? 0
     /// Starts of short lines (at most 60 columns) that are debris.
     static let boilerplatePrefixes = ["اقرا ايضا", "اقرا المزيد", "مشاركه:", "شارك:", "الكاتب:", "تابعونا علي", "تابعوا", "اشترك في", "share this", "follow us"]
 }
@@ -157,5 +180,65 @@ extension String {
         while let c = slice.first, set.contains(c) || c.isWhitespace { slice.removeFirst() }
         while let c = slice.last, set.contains(c) || c.isWhitespace { slice.removeLast() }
         return String(slice)
+    }
+}
+
+/// The set of normalised paragraphs seen so far, with String's equality (canonical equivalence)
+/// but without hashing every paragraph through NFC: a paragraph whose scalars are all below
+/// U+0300 or Arabic letters is already in NFC, so for two such paragraphs String equality is byte
+/// equality and a byte hash will do. Any other paragraph is compared with `==` to all seen (rare).
+struct RepeatedLines {
+    private var bytes = Set<ByteKey>()
+    private var others: [String] = []
+    private var all: [String] = []
+
+    /// Inserts `key`; false when an equal paragraph was seen before.
+    mutating func insert(_ key: String) -> Bool {
+        let isDuplicate: Bool
+        if let byteKey = ByteKey(nfcSafe: key) {
+            isDuplicate = bytes.contains(byteKey) || others.contains(where: { $0 == key })
+            if !isDuplicate { bytes.insert(byteKey) }
+        } else {
+            isDuplicate = all.contains(where: { $0 == key })
+            if !isDuplicate { others.append(key) }
+        }
+        if !isDuplicate { all.append(key) }
+        return !isDuplicate
+    }
+}
+
+/// UTF-8 bytes hashed in one call (Hasher.combine(bytes:)) rather than element by element.
+struct ByteKey: Hashable {
+    let bytes: [UInt8]
+
+    /// The bytes of `text` when its scalars are all below U+0300 or in the Arabic block without
+    /// combining marks (then the text is in NFC), else nil.
+    init?(nfcSafe text: String) {
+        var safe = true
+        var previousLead: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x80 { previousLead = 0; continue }
+            if byte >= 0xC0 {
+                previousLead = byte
+                if !(byte >= 0xC2 && byte <= 0xCB) && !(byte >= 0xD8 && byte <= 0xDB) { safe = false; break }
+                continue
+            }
+            // Continuation byte of a two-byte scalar: reject the Arabic block's combining marks.
+            let value = (UInt32(previousLead & 0x1F) << 6) | UInt32(byte & 0x3F)
+            if previousLead >= 0xD8, Self.isArabicMark(value) { safe = false; break }
+        }
+        guard safe else { return nil }
+        bytes = Array(text.utf8)
+    }
+
+    static func isArabicMark(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7...0x06E8, 0x06EA...0x06ED: return true
+        default: return false
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }

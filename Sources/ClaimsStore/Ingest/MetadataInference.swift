@@ -10,9 +10,14 @@ public enum MetadataInference {
     /// The publication date line near the top: a line with a publish marker, else a short line
     /// that is only a date with a label (not a sentence of the article).
     static func publicationLine(in lines: [String]) -> (date: ArabicDates.Found, lineIndex: Int)? {
+        publicationLine(in: lines, normalized: lines.map { ArabicNormalizer.normalize($0) })
+    }
+
+    /// `publicationLine(in:)` given each line's `ArabicNormalizer.normalize`.
+    static func publicationLine(in lines: [String], normalized: [String]) -> (date: ArabicDates.Found, lineIndex: Int)? {
         let candidates = lines.enumerated().filter { !$0.element.isEmpty }.prefix(headerLines)
         for (index, line) in candidates {
-            let n = ArabicNormalizer.normalize(line).lowercasedFast()
+            let n = normalized[index].lowercasedFast()
             if publishMarkers.contains(where: { n.containsBytes($0) }), let found = ArabicDates.firstDate(in: line) {
                 return (found, index)
             }

@@ -18,8 +18,8 @@ public struct ArticleStore {
 
     /// The dedupe key: SHA-256 of the normalised body with white space collapsed.
     public static func contentHash(of body: String) -> String {
+        if let collapsed = WhitespaceCollapser.normalizeAndCollapse(body) { return SHA256.hex(of: collapsed) }
         let normalized = ArabicNormalizer.normalize(body)
-        if let collapsed = WhitespaceCollapser.collapse(normalized) { return SHA256.hex(of: collapsed) }
         // Text where a grapheme cluster joins white space to a neighbour (a combining mark after a
         // space, a prepended mark before one): the Character-level definition, slower.
         let collapsed = normalized.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -105,13 +105,74 @@ enum WhitespaceCollapser {
         }
     }
 
-    static func collapse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// `collapse(ArabicNormalizer.normalize(text))` in one pass: each scalar is mapped as
+    /// `normalize` maps it, then fed to the same white-space state machine.
+    static func normalizeAndCollapse(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { bytes -> [UInt8]? in
+            var state = State()
+            state.out.reserveCapacity(bytes.count)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    let mapped = (b >= 0x41 && b <= 0x5A) ? b + 0x20 : (b == 0x60 ? 0x27 : b)
+                    guard state.feed(UInt32(mapped), utf8: CollectionOfOne(mapped)) else { return nil }
+                    i += 1
+                    continue
+                }
+                var v: UInt32
+                let width: Int
+                if b < 0xE0 { v = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); width = 2 }
+                else if b < 0xF0 { v = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); width = 3 }
+                else {
+                    v = (UInt32(b & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
+                    width = 4
+                }
+                let scalar = Unicode.Scalar(v).unsafelyUnwrapped
+                if let mapped = ArabicNormalizer.map(scalar) {
+                    if mapped == scalar {
+                        guard state.feed(v, utf8: UnsafeBufferPointer(rebasing: bytes[i..<(i + width)])) else { return nil }
+                    } else {
+                        v = mapped.value
+                        guard state.feed(v, utf8: UTF8.encode(mapped).unsafelyUnwrapped) else { return nil }
+                    }
+                }
+                i += width
+            }
+            return state.out
+        }
+    }
+
+    /// The collapsing state machine shared by both entry points.
+    struct State {
         var out = [UInt8]()
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        let n = bytes.count
         var pendingSpace = false       // white space seen since the last word
         var previous: UInt32 = 0x20    // the previous scalar
+
+        /// Feeds one scalar `v` (encoded as `utf8`); false when the text needs the Character-level path.
+        @inline(__always)
+        mutating func feed<C: Collection>(_ v: UInt32, utf8: C) -> Bool where C.Element == UInt8 {
+            if isWhitespace(v) {
+                if !isWhitespace(previous) && mayPrepend(previous) { return false }
+                pendingSpace = true
+            } else {
+                if isWhitespace(previous) && extendsCluster(v) { return false }
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(contentsOf: utf8)
+            }
+            previous = v
+            return true
+        }
+    }
+
+    static func collapse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var state = State()
+        state.out.reserveCapacity(bytes.count)
+        var i = 0
+        let n = bytes.count
         while i < n {
             let b = bytes[i]
             var v: UInt32
@@ -123,18 +184,9 @@ enum WhitespaceCollapser {
                 v = (UInt32(b & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
                 width = 4
             }
-            if isWhitespace(v) {
-                if !isWhitespace(previous) && mayPrepend(previous) { return nil }
-                pendingSpace = true
-            } else {
-                if isWhitespace(previous) && extendsCluster(v) { return nil }
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                for k in 0..<width { out.append(bytes[i + k]) }
-            }
-            previous = v
+            guard state.feed(v, utf8: UnsafeBufferPointer(rebasing: bytes[i..<(i + width)])) else { return nil }
             i += width
         }
-        return out
+        return state.out
     }
 }

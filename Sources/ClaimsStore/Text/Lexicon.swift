@@ -12,11 +12,29 @@ public struct Lexicon: Sendable {
     /// combining marks left, so scalar equality and String equality agree on it.
     let protectedScalars: Set<ArraySlice<Unicode.Scalar>>
 
+    /// A bitmap over (length, first letter, last letter) of the protected words: most words are
+    /// ruled out by one bit test before any hashing (the stemmer asks about every word twice).
+    private let quickFilter: [UInt64]
+
     public init(protectedWords: Set<String>) {
         self.protectedWords = protectedWords
         var scalars = Set<ArraySlice<Unicode.Scalar>>(minimumCapacity: protectedWords.count)
-        for word in protectedWords { scalars.insert(ArraySlice(word.unicodeScalars)) }
+        var filter = [UInt64](repeating: 0, count: 1 << 10)
+        for word in protectedWords {
+            let letters = ArraySlice(word.unicodeScalars)
+            scalars.insert(letters)
+            if let first = letters.first, let last = letters.last {
+                let bit = Self.filterBit(count: letters.count, first: first, last: last)
+                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
         self.protectedScalars = scalars
+        self.quickFilter = filter
+    }
+
+    @inline(__always)
+    private static func filterBit(count: Int, first: Unicode.Scalar, last: Unicode.Scalar) -> Int {
+        (min(count, 15) << 12) | (Int(first.value & 63) << 6) | Int(last.value & 63)
     }
 
     /// The lexicon built from the data files the binary carries. Built once per process, on the
@@ -72,7 +90,10 @@ public struct Lexicon: Sendable {
     /// `isProtected` for a word given as scalars.
     @inline(__always)
     func isProtected(_ letters: ArraySlice<Unicode.Scalar>) -> Bool {
-        protectedScalars.contains(letters)
+        guard let first = letters.first, let last = letters.last else { return protectedScalars.contains(letters) }
+        let bit = Self.filterBit(count: letters.count, first: first, last: last)
+        guard quickFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
+        return protectedScalars.contains(letters)
     }
 }
 
