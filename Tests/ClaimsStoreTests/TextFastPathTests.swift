@@ -311,3 +311,20 @@ final class SHA256Tests: XCTestCase {
         }
     }
 }
+
+final class ScalarTableTests: XCTestCase {
+    /// The lookup tables agree with the switch and category definitions on every BMP scalar.
+    func testTablesMatchDefinitions() {
+        for v in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            XCTAssertEqual(ArabicNormalizer.map(scalar), ArabicNormalizer.mapBySwitch(scalar), "map U+\(String(v, radix: 16))")
+            XCTAssertEqual(ArabicNormalizer.map(scalar, foldTaMarbuta: false), ArabicNormalizer.mapBySwitch(scalar, foldTaMarbuta: false))
+            let word: Bool
+            if v < 0x80 { word = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+            else if (0x0600...0x06FF).contains(v) { word = ArabicNormalizer.isWordScalar(scalar) }   // the switch, unchanged
+            else { word = ArabicNormalizer.isWordByCategory(scalar) }
+            XCTAssertEqual(ArabicNormalizer.isWordScalar(scalar), word, "word U+\(String(v, radix: 16))")
+            XCTAssertEqual(DisplayWidth.width(of: scalar), DisplayWidth.widthByCategory(of: scalar), "width U+\(String(v, radix: 16))")
+        }
+    }
+}

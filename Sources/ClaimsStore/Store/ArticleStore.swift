@@ -85,6 +85,7 @@ enum WhitespaceCollapser {
     /// True for scalars that join the cluster of a preceding white-space scalar (Extend, ZWJ, SpacingMark).
     static func extendsCluster(_ v: UInt32) -> Bool {
         if v < 0x0300 { return false }
+        if v < 0x0800, let flags = ScalarFlags.lookup(v) { return flags & ScalarFlags.mark != 0 }
         switch v {
         case 0x200C, 0x200D, 0x0E33, 0x0EB3, 0xFF9E, 0xFF9F, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: return true
         default: break

@@ -57,9 +57,26 @@ public enum ArabicNormalizer {
         }
     }
 
-    /// Maps one scalar: nil drops it.
+    /// Maps one scalar: nil drops it. The Arabic block is looked up in a table made from
+    /// `mapBySwitch` (the definition); other scalars go through the switch.
     @inline(__always)
     public static func map(_ scalar: Unicode.Scalar, foldTaMarbuta: Bool = true) -> Unicode.Scalar? {
+        let v = scalar.value
+        if v >= 0x0600 && v < 0x0700 {
+            if v == 0x0629 { return foldTaMarbuta ? "\u{0647}" : scalar }
+            let mapped = arabicBlockMap[Int(v - 0x0600)]
+            return mapped == 0 ? nil : Unicode.Scalar(mapped)
+        }
+        return mapBySwitch(scalar, foldTaMarbuta: foldTaMarbuta)
+    }
+
+    /// `mapBySwitch` for U+0600–U+06FF (0 = dropped; ة is handled by `map`).
+    static let arabicBlockMap: [UInt32] = (0x0600..<0x0700).map { v in
+        mapBySwitch(Unicode.Scalar(UInt32(v))!, foldTaMarbuta: true)?.value ?? 0
+    }
+
+    /// The mapping rules, scalar by scalar: nil drops the scalar.
+    static func mapBySwitch(_ scalar: Unicode.Scalar, foldTaMarbuta: Bool = true) -> Unicode.Scalar? {
         let v = scalar.value
         switch v {
         case 0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x0640:
@@ -107,6 +124,12 @@ public enum ArabicNormalizer {
             default: return true
             }
         }
+        if let flags = ScalarFlags.lookup(v) { return flags & ScalarFlags.word != 0 }
+        return isWordByCategory(scalar)
+    }
+
+    /// The definition of a word scalar outside ASCII and the Arabic block.
+    static func isWordByCategory(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
@@ -114,5 +137,33 @@ public enum ArabicNormalizer {
         default:
             return false
         }
+    }
+}
+
+/// Unicode property lookups (general category) are slow in the hot loops; for the scalars news
+/// text is made of (U+0000–U+07FF: Latin, Greek, Cyrillic, Hebrew, Arabic; U+2000–U+206F:
+/// punctuation, quotes, dashes, spaces) the answers are computed once from the same definitions.
+enum ScalarFlags {
+    static let word: UInt8 = 1         // ArabicNormalizer.isWordByCategory
+    static let mark: UInt8 = 2         // general category Mn, Mc or Me
+    static let zeroWidth: UInt8 = 4    // DisplayWidth.widthByCategory == 0
+
+    @inline(__always)
+    static func lookup(_ v: UInt32) -> UInt8? {
+        if v < 0x0800 { return table[Int(v)] }
+        if v >= 0x2000 && v < 0x2070 { return table[Int(v - 0x2000 + 0x0800)] }
+        return nil
+    }
+
+    static let table: [UInt8] = (Array(0..<0x0800) + Array(0x2000..<0x2070)).map { (v: Int) -> UInt8 in
+        guard let scalar = Unicode.Scalar(UInt32(v)) else { return 0 }
+        var flags: UInt8 = 0
+        if ArabicNormalizer.isWordByCategory(scalar) { flags |= word }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: flags |= mark
+        default: break
+        }
+        if DisplayWidth.widthByCategory(of: scalar) == 0 { flags |= zeroWidth }
+        return flags
     }
 }
