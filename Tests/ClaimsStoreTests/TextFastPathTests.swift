@@ -227,6 +227,7 @@ final class LexiconBuildTests: XCTestCase {
         XCTAssertGreaterThan(reference.count, 1000)
         XCTAssertEqual(Lexicon.builtIn.protectedWords, reference)
         XCTAssertEqual(Lexicon.builtIn.protectedScalars.count, reference.count)
+        XCTAssertEqual(Lexicon(protectedWords: reference).protectedScalars, Lexicon.builtIn.protectedScalars)
     }
 }
 
@@ -325,6 +326,54 @@ final class ScalarTableTests: XCTestCase {
             else { word = ArabicNormalizer.isWordByCategory(scalar) }
             XCTAssertEqual(ArabicNormalizer.isWordScalar(scalar), word, "word U+\(String(v, radix: 16))")
             XCTAssertEqual(DisplayWidth.width(of: scalar), DisplayWidth.widthByCategory(of: scalar), "width U+\(String(v, radix: 16))")
+        }
+    }
+}
+
+final class SnippetEquivalenceTests: XCTestCase {
+    /// The original snippet builder (Tokenizer + a String per word), kept verbatim.
+    static func referenceSnippet(of text: String, for query: SearchQuery, stemmer: CliticStemmer, windowWords: Int = 20) -> String {
+        let tokens = Tokenizer.tokenize(text)
+        guard !tokens.isEmpty else { return "" }
+        let matches = tokens.map { token -> Bool in
+            let stem = stemmer.stem(ArabicNormalizer.normalize(token.text, foldTaMarbuta: false))
+            return query.highlightStems.contains(stem) || query.highlightPrefixes.contains(where: { stem.hasPrefix($0) })
+        }
+        var best = 0, bestCount = -1, count = 0
+        for i in 0..<tokens.count {
+            if matches[i] { count += 1 }
+            if i >= windowWords, matches[i - windowWords] { count -= 1 }
+            let start = max(0, i - windowWords + 1)
+            if count > bestCount { bestCount = count; best = start }
+        }
+        if let firstMatch = (best..<min(tokens.count, best + windowWords)).first(where: { matches[$0] }) {
+            best = max(0, min(firstMatch - min(4, windowWords / 4), tokens.count - windowWords))
+        }
+        let last = min(tokens.count, best + windowWords) - 1
+        var out = best > 0 ? "…" : ""
+        var cursor = tokens[best].range.lowerBound
+        for i in best...last {
+            let token = tokens[i]
+            out += text[cursor..<token.range.lowerBound].replacingNewlines()
+            out += matches[i] ? "[" + token.text + "]" : token.text
+            cursor = token.range.upperBound
+        }
+        if last < tokens.count - 1 { out += "…" } else { out += text[cursor...].replacingNewlines() }
+        return out.trimmingWhitespace()
+    }
+
+    func testSnippetsMatchReference() throws {
+        let stemmer = CliticStemmer()
+        let builder = SnippetBuilder(stemmer: stemmer)
+        var texts = TextFastPathTests.realTexts
+        for text in TextFastPathTests.realTexts { texts += text.split(separator: "\n").map(String.init) }
+        texts += TextFastPathTests.randomTexts(count: 3_000, seed: 17)
+        for queryText in ["سفارة", "سيطر*", "\"السفارة الإيرانية\"", "حمص OR انسحاب", "دمشق", "ر*", "a*", "é"] {
+            let query = try SearchQuery(queryText, stemmer: stemmer)
+            for text in texts {
+                XCTAssertEqual(builder.snippet(of: text, for: query), Self.referenceSnippet(of: text, for: query, stemmer: stemmer),
+                               "\(queryText) in \(text.prefix(80).debugDescription)")
+            }
         }
     }
 }

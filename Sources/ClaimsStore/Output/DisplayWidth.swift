@@ -15,9 +15,13 @@ public enum DisplayWidth {
 
     /// The definition (ScalarFlags caches it for common scalars; nothing there is 2 wide).
     static func widthByCategory(of scalar: Unicode.Scalar) -> Int {
+        widthByCategory(of: scalar, category: scalar.properties.generalCategory)
+    }
+
+    static func widthByCategory(of scalar: Unicode.Scalar, category: Unicode.GeneralCategory) -> Int {
         let v = scalar.value
         if v == 0x200B || (0x200C...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFEFF { return 0 }
-        switch scalar.properties.generalCategory {
+        switch category {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: break
         }

@@ -130,7 +130,11 @@ public enum ArabicNormalizer {
 
     /// The definition of a word scalar outside ASCII and the Arabic block.
     static func isWordByCategory(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        isWordCategory(scalar.properties.generalCategory)
+    }
+
+    static func isWordCategory(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
             return true
@@ -157,13 +161,14 @@ enum ScalarFlags {
 
     static let table: [UInt8] = (Array(0..<0x0800) + Array(0x2000..<0x2070)).map { (v: Int) -> UInt8 in
         guard let scalar = Unicode.Scalar(UInt32(v)) else { return 0 }
+        let category = scalar.properties.generalCategory   // looked up once per scalar
         var flags: UInt8 = 0
-        if ArabicNormalizer.isWordByCategory(scalar) { flags |= word }
-        switch scalar.properties.generalCategory {
+        if ArabicNormalizer.isWordCategory(category) { flags |= word }
+        switch category {
         case .nonspacingMark, .spacingMark, .enclosingMark: flags |= mark
         default: break
         }
-        if DisplayWidth.widthByCategory(of: scalar) == 0 { flags |= zeroWidth }
+        if DisplayWidth.widthByCategory(of: scalar, category: category) == 0 { flags |= zeroWidth }
         return flags
     }
 }

@@ -34,9 +34,7 @@ public struct CliticStemmer: Sendable {
     public func stem(_ word: String) -> String {
         var letters = Array(word.unicodeScalars)
         guard stem(&letters) else { return word }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: letters)
-        return String(result)
+        return String(scalars: letters)
     }
 
     /// Stems `letters` (a normalised word) in place; false, untouched, for a non-Arabic word.
@@ -57,9 +55,7 @@ public struct CliticStemmer: Sendable {
     public func stemPrefix(_ word: String) -> String {
         var letters = Array(word.unicodeScalars)
         if letters.count >= 4, letters[0] == Self.alef, letters[1] == Self.lam { letters.removeFirst(2) }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: letters.map { $0 == Self.taMarbuta ? Self.ha : $0 })
-        return String(result)
+        return String(scalars: letters.map { $0 == Self.taMarbuta ? Self.ha : $0 })
     }
 
     @inline(__always)
@@ -125,19 +121,7 @@ public struct CliticStemmer: Sendable {
             guard !word.isEmpty else { return }
             if !output.isEmpty { output.append(0x20) }
             _ = stem(&word)
-            for scalar in word {
-                let v = scalar.value
-                if v < 0x80 {
-                    output.append(UInt8(v))
-                } else if v < 0x800 {
-                    output.append(UInt8(0xC0 | (v >> 6))); output.append(UInt8(0x80 | (v & 0x3F)))
-                } else if v < 0x10000 {
-                    output.append(UInt8(0xE0 | (v >> 12))); output.append(UInt8(0x80 | ((v >> 6) & 0x3F))); output.append(UInt8(0x80 | (v & 0x3F)))
-                } else {
-                    output.append(UInt8(0xF0 | (v >> 18))); output.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                    output.append(UInt8(0x80 | ((v >> 6) & 0x3F))); output.append(UInt8(0x80 | (v & 0x3F)))
-                }
-            }
+            appendUTF8(word, to: &output)
             word.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
@@ -150,5 +134,33 @@ public struct CliticStemmer: Sendable {
         }
         if inWord { emit() }
         return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// Appends the UTF-8 encoding of `scalars` to `output`.
+@inline(__always)
+func appendUTF8<S: Sequence>(_ scalars: S, to output: inout [UInt8]) where S.Element == Unicode.Scalar {
+    for scalar in scalars {
+        let v = scalar.value
+        if v < 0x80 {
+            output.append(UInt8(v))
+        } else if v < 0x800 {
+            output.append(UInt8(0xC0 | (v >> 6))); output.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            output.append(UInt8(0xE0 | (v >> 12))); output.append(UInt8(0x80 | ((v >> 6) & 0x3F))); output.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            output.append(UInt8(0xF0 | (v >> 18))); output.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            output.append(UInt8(0x80 | ((v >> 6) & 0x3F))); output.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+}
+
+extension String {
+    /// A String of `scalars`, encoded in one buffer (appending to a UnicodeScalarView is far slower).
+    init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(scalars.underestimatedCount * 2)
+        appendUTF8(scalars, to: &bytes)
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }
