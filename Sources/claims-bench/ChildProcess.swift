@@ -8,6 +8,8 @@ enum ChildProcess {
         var status: Int32
         var seconds: Double
         var maxRSSKiB: Int
+        /// User + system CPU seconds of the child.
+        var cpuSeconds: Double = 0
         /// Standard output, when captured.
         var output: String
         var succeeded: Bool { status == 0 }
@@ -53,7 +55,8 @@ enum ChildProcess {
         }
         // WIFEXITED / WEXITSTATUS are macros; decode by hand.
         let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Result(status: exitStatus, seconds: elapsed, maxRSSKiB: Int(usage.ru_maxrss), output: output)
+        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return Result(status: exitStatus, seconds: elapsed, maxRSSKiB: Int(usage.ru_maxrss), cpuSeconds: cpu, output: output)
     }
 
     /// True when `name` is an executable in PATH (or an executable path).

@@ -214,21 +214,23 @@ struct ByteKey: Hashable {
     /// The bytes of `text` when its scalars are all below U+0300 or in the Arabic block without
     /// combining marks (then the text is in NFC), else nil.
     init?(nfcSafe text: String) {
-        var safe = true
-        var previousLead: UInt8 = 0
-        for byte in text.utf8 {
-            if byte < 0x80 { previousLead = 0; continue }
-            if byte >= 0xC0 {
-                previousLead = byte
-                if !(byte >= 0xC2 && byte <= 0xCB) && !(byte >= 0xD8 && byte <= 0xDB) { safe = false; break }
-                continue
+        let scan = text.utf8.withContiguousStorageIfAvailable { utf8 -> [UInt8]? in
+            var previousLead: UInt8 = 0
+            for byte in utf8 {
+                if byte < 0x80 { previousLead = 0; continue }
+                if byte >= 0xC0 {
+                    previousLead = byte
+                    if !(byte >= 0xC2 && byte <= 0xCB) && !(byte >= 0xD8 && byte <= 0xDB) { return nil }
+                    continue
+                }
+                // Continuation byte of a two-byte scalar: reject the Arabic block's combining marks.
+                let value = (UInt32(previousLead & 0x1F) << 6) | UInt32(byte & 0x3F)
+                if previousLead >= 0xD8, Self.isArabicMark(value) { return nil }
             }
-            // Continuation byte of a two-byte scalar: reject the Arabic block's combining marks.
-            let value = (UInt32(previousLead & 0x1F) << 6) | UInt32(byte & 0x3F)
-            if previousLead >= 0xD8, Self.isArabicMark(value) { safe = false; break }
+            return Array(utf8)
         }
-        guard safe else { return nil }
-        bytes = Array(text.utf8)
+        guard let scanned = scan, let bytes = scanned else { return nil }
+        self.bytes = bytes
     }
 
     static func isArabicMark(_ v: UInt32) -> Bool {

@@ -52,11 +52,14 @@ extension String {
     /// `lowercased()`, skipping the work when no scalar can change: ASCII other than A–Z and the
     /// Arabic block (which has no case) come back as they are.
     func lowercasedFast() -> String {
-        for byte in utf8 {
-            if byte >= 0x41 && byte <= 0x5A { return lowercased() }
-            if byte >= 0x80 && !(byte >= 0xD8 && byte <= 0xDB) && byte & 0xC0 != 0x80 { return lowercased() }
+        let unchanged = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes {
+                if byte >= 0x41 && byte <= 0x5A { return false }
+                if byte >= 0x80 && !(byte >= 0xD8 && byte <= 0xDB) && byte & 0xC0 != 0x80 { return false }
+            }
+            return true
         }
-        return self
+        return unchanged == true ? self : lowercased()
     }
 }
 

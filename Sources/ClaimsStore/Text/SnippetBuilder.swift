@@ -85,12 +85,13 @@ public struct SnippetBuilder: Sendable {
 /// left after normalisation). Other words take the original String path.
 struct Matcher {
     let query: SearchQuery
-    let stems: Set<ArraySlice<Unicode.Scalar>>
+    /// A query has a handful of stems: compared one by one, which beats hashing every word.
+    let stems: [[Unicode.Scalar]]
     let prefixes: [[Unicode.Scalar]]
 
     init(_ query: SearchQuery) {
         self.query = query
-        stems = Set(query.highlightStems.map { ArraySlice($0.unicodeScalars) })
+        stems = query.highlightStems.map { Array($0.unicodeScalars) }
         prefixes = query.highlightPrefixes.map { Array($0.unicodeScalars) }
     }
 
@@ -117,7 +118,7 @@ struct Matcher {
     @inline(__always)
     func matchesNormalized(_ letters: inout [Unicode.Scalar], stemmer: CliticStemmer) -> Bool {
         _ = stemmer.stem(&letters)
-        if stems.contains(letters[...]) { return true }
+        if stems.contains(where: { $0.count == letters.count && $0.elementsEqual(letters) }) { return true }
         return prefixes.contains { prefix in letters.count >= prefix.count && letters[..<prefix.count].elementsEqual(prefix) }
     }
 }
