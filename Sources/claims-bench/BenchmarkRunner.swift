@@ -55,15 +55,15 @@ struct BenchmarkRunner {
         Self.removeDatabase(db)
         let errorLog = "\(options.workdir)/ingest-stderr.txt"
         unlink(errorLog)
-        let ingest = try ChildProcess.run([claims, "--db", db, "ingest", "--quiet", corpus], errorPath: errorLog)
+        let ingest = try ChildProcess.run([claims, "--db", db, "ingest", "--quiet", corpus], errorPath: errorLog, measureRSS: true)
         let stored = try Self.count(db, "SELECT count(*) FROM articles")
         let lastLine = ((try? String(contentsOfFile: errorLog, encoding: .utf8)) ?? "").split(separator: "\n").last.map(String.init) ?? ""
         print("claims ingest: \(String(format: "%.2f", ingest.seconds)) s (CPU \(String(format: "%.2f", ingest.cpuSeconds)) s), \(String(format: "%.0f", Double(summary.articles) / ingest.seconds)) articles/s, "
-              + "\(String(format: "%.1f", corpusMB / ingest.seconds)) MB/s, peak RSS \(mib(kib: ingest.maxRSSKiB))"
+              + "\(String(format: "%.1f", corpusMB / ingest.seconds)) MB/s, peak RSS \(peakRSS(ingest))"
               + (ingest.succeeded ? "" : "  [exit \(ingest.status)]"))
         print("  \(lastLine)")
         report.append(("claims ingest", String(format: "%.2f s, CPU %.2f s (%.0f articles/s, %.1f MB/s), peak RSS %@", ingest.seconds, ingest.cpuSeconds,
-                                                  Double(summary.articles) / ingest.seconds, corpusMB / ingest.seconds, mib(kib: ingest.maxRSSKiB))))
+                                                  Double(summary.articles) / ingest.seconds, corpusMB / ingest.seconds, peakRSS(ingest))))
 
         // 3. Database size.
         try databaseSize(db, stored: stored)
@@ -221,11 +221,11 @@ struct BenchmarkRunner {
         if ChildProcess.exists("sqlite-utils") {
             let db = "\(options.workdir)/sqlite-utils-\(options.articles).db"
             Self.removeDatabase(db)
-            let insert = try ChildProcess.run(["sqlite-utils", "insert", db, "articles", corpus, "--nl"])
-            let fts = try ChildProcess.run(["sqlite-utils", "enable-fts", db, "articles", "title", "body", "--fts5"])
+            let insert = try ChildProcess.run(["sqlite-utils", "insert", db, "articles", corpus, "--nl"], measureRSS: true)
+            let fts = try ChildProcess.run(["sqlite-utils", "enable-fts", db, "articles", "title", "body", "--fts5"], measureRSS: true)
             let seconds = insert.seconds + fts.seconds
             print("  sqlite-utils insert --nl + enable-fts: \(String(format: "%.2f", seconds)) s (\(String(format: "%.2f", insert.seconds)) + \(String(format: "%.2f", fts.seconds)); CPU \(String(format: "%.2f", insert.cpuSeconds + fts.cpuSeconds)) s), "
-                  + "peak RSS \(mib(kib: max(insert.maxRSSKiB, fts.maxRSSKiB))), \(mb(fileSize(db)))"
+                  + "peak RSS \(peakRSS(insert.maxRSSKiB >= fts.maxRSSKiB ? insert : fts)), \(mb(fileSize(db)))"
                   + (insert.succeeded && fts.succeeded ? "" : "  [failed: exit \(insert.status)/\(fts.status)]"))
             report.append(("sqlite-utils insert + enable-fts", String(format: "%.2f s; claims ingest / sqlite-utils = %.2f×", seconds, claimsIngest / seconds)))
         } else {
@@ -242,9 +242,9 @@ struct BenchmarkRunner {
         Self.removeDatabase(db)
         let script = "\(options.workdir)/sqlite3-load.sql"
         try Self.sqlite3LoadScript(corpus: corpus).write(toFile: script, atomically: true, encoding: .utf8)
-        let load = try ChildProcess.run(["sqlite3", db, ".read \(script)"])
+        let load = try ChildProcess.run(["sqlite3", db, ".read \(script)"], measureRSS: true)
         let rows = (try? Self.count(db, "SELECT count(*) FROM articles")) ?? 0
-        print("  sqlite3 CLI (.import + json ->> + FTS5 rebuild, tuned pragmas): \(String(format: "%.2f", load.seconds)) s (CPU \(String(format: "%.2f", load.cpuSeconds)) s), peak RSS \(mib(kib: load.maxRSSKiB)), "
+        print("  sqlite3 CLI (.import + json ->> + FTS5 rebuild, tuned pragmas): \(String(format: "%.2f", load.seconds)) s (CPU \(String(format: "%.2f", load.cpuSeconds)) s), peak RSS \(peakRSS(load)), "
               + "\(mb(fileSize(db))), \(rows) rows" + (load.succeeded ? "" : "  [exit \(load.status)]"))
         print("    script: \(script)")
         report.append(("sqlite3 CLI load + FTS5", String(format: "%.2f s; claims ingest / sqlite3 = %.2f×", load.seconds, claimsIngest / load.seconds)))
@@ -302,8 +302,8 @@ struct BenchmarkRunner {
             .compactMap { $0.split(separator: " ").first.map(String.init) })
         let hasConflicts = subcommands.contains("conflicts")
         if hasConflicts {
-            let rebuild = try ChildProcess.run([claims, "--db", db, "conflicts", "--rebuild"])
-            print("  conflicts --rebuild: \(String(format: "%.2f", rebuild.seconds)) s, peak RSS \(mib(kib: rebuild.maxRSSKiB))" + (rebuild.succeeded ? "" : " [exit \(rebuild.status)]"))
+            let rebuild = try ChildProcess.run([claims, "--db", db, "conflicts", "--rebuild"], measureRSS: true)
+            print("  conflicts --rebuild: \(String(format: "%.2f", rebuild.seconds)) s, peak RSS \(peakRSS(rebuild))" + (rebuild.succeeded ? "" : " [exit \(rebuild.status)]"))
             report.append(("conflicts --rebuild", String(format: "%.2f s", rebuild.seconds)))
         } else {
             print("  conflicts --rebuild: n/a (not built yet)")
