@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ClaimsStore", targets: ["ClaimsStore"]),
         .executable(name: "claims", targets: ["claims"]),
+        .executable(name: "claims-bench", targets: ["claims-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,12 @@ let package = Package(
                 "ClaimsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The benchmark (corpus generator + timing of the release `claims` binary and baselines);
+        // ClaimsStore only, so it stays out of the main binary. See README "Benchmark".
+        .executableTarget(
+            name: "claims-bench",
+            dependencies: ["ClaimsStore"]
         ),
         .testTarget(
             name: "ClaimsStoreTests",

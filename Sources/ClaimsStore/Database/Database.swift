@@ -162,10 +162,16 @@ public final class Database {
     /// Switches to write-ahead logging (readers never block the writer) with `synchronous=NORMAL`,
     /// which in WAL mode is still crash-safe for the database (a power cut may lose the last commit).
     /// Done after the file is known to be ours, so that opening a foreign file changes nothing in it.
+    ///
+    /// The log is checkpointed every `walCheckpointPages` pages instead of SQLite's 1,000: ingest
+    /// commits one small transaction per article, and each checkpoint syncs the log and copies
+    /// its pages back; fewer, larger checkpoints made ingest ~20% faster in the benchmark (the log
+    /// grows to ~40 MB before it is recycled; it is removed when the last connection closes).
     public func enableWriteAheadLog() throws {
         guard path != ":memory:" && !path.isEmpty else { return }
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = NORMAL")
+        try execute("PRAGMA wal_autocheckpoint = \(Self.walCheckpointPages)")
     }
 
     /// `path` for a `file:` URI: every byte but unreserved characters and `/` percent-encoded.
@@ -178,6 +184,9 @@ public final class Database {
         }
         return result
     }
+
+    /// Pages of write-ahead log between automatic checkpoints (SQLite's default is 1,000).
+    public static let walCheckpointPages = 10_000
 
     /// SQLite's version string.
     public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }

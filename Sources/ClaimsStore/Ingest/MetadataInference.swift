@@ -11,14 +11,19 @@ public enum MetadataInference {
     /// short line that is only a date with a label (not a sentence of the article). The line is
     /// dropped from the body, so a paragraph that merely mentions a date or "نشر في" never qualifies.
     static func publicationLine(in lines: [String]) -> (date: ArabicDates.Found, lineIndex: Int)? {
+        publicationLine(in: lines, normalized: lines.map { ArabicNormalizer.normalize($0) })
+    }
+
+    /// `publicationLine(in:)` given each line's `ArabicNormalizer.normalize`.
+    static func publicationLine(in lines: [String], normalized: [String]) -> (date: ArabicDates.Found, lineIndex: Int)? {
         let candidates = lines.enumerated().filter { !$0.element.isEmpty }.prefix(headerLines)
-        for (index, line) in candidates where DisplayWidth.of(line) <= maxDateLineWidth {
-            let n = ArabicNormalizer.normalize(line).lowercased().drop(while: { !$0.isLetter })
+        for (index, line) in candidates where DisplayWidth.fits(line, in: maxDateLineWidth) {
+            let n = normalized[index].lowercasedFast().drop(while: { !$0.isLetter })
             if publishMarkers.contains(where: { n.hasPrefix($0) }), let found = ArabicDates.firstDate(in: line) {
                 return (found, index)
             }
         }
-        for (index, line) in candidates where DisplayWidth.of(line) <= 48 && !isUpdateLine(line) && !isSentence(line) {
+        for (index, line) in candidates where DisplayWidth.fits(line, in: 48) && !isUpdateLine(line) && !isSentence(line) {
             if let found = ArabicDates.firstDate(in: line), !line.contains(":") || line.hasPrefix("●") {
                 return (found, index)
             }
@@ -36,8 +41,9 @@ public enum MetadataInference {
     }
 
     static func isUpdateLine(_ line: String) -> Bool {
-        let n = ArabicNormalizer.normalize(line).lowercased()
-        return DisplayWidth.of(line) <= 60 && updateMarkers.contains(where: { n.hasPrefix($0) }) && ArabicDates.firstDate(in: line) != nil
+        guard DisplayWidth.fits(line, in: 60) else { return false }
+        let n = ArabicNormalizer.normalize(line).lowercasedFast()
+        return updateMarkers.contains(where: { n.hasPrefix($0) }) && ArabicDates.firstDate(in: line) != nil
     }
 
     private static let openQuotes: [Character: Character] = ["«": "»", "“": "”", "\"": "\"", "(": ")", "”": "“"]

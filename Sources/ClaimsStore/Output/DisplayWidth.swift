@@ -5,10 +5,23 @@ public enum DisplayWidth {
         text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 
+    @inline(__always)
     static func width(of scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return 1 }
+        if let flags = ScalarFlags.lookup(v) { return flags & ScalarFlags.zeroWidth != 0 ? 0 : 1 }
+        return widthByCategory(of: scalar)
+    }
+
+    /// The definition (ScalarFlags caches it for common scalars; nothing there is 2 wide).
+    static func widthByCategory(of scalar: Unicode.Scalar) -> Int {
+        widthByCategory(of: scalar, category: scalar.properties.generalCategory)
+    }
+
+    static func widthByCategory(of scalar: Unicode.Scalar, category: Unicode.GeneralCategory) -> Int {
+        let v = scalar.value
         if v == 0x200B || (0x200C...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFEFF { return 0 }
-        switch scalar.properties.generalCategory {
+        switch category {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: break
         }

@@ -18,7 +18,10 @@ public struct ArticleStore {
 
     /// The dedupe key: SHA-256 of the normalised body with white space collapsed.
     public static func contentHash(of body: String) -> String {
+        if let collapsed = WhitespaceCollapser.normalizeAndCollapse(body) { return SHA256.hex(of: collapsed) }
         let normalized = ArabicNormalizer.normalize(body)
+        // Text where a grapheme cluster joins white space to a neighbour (a combining mark after a
+        // space, a prepended mark before one): the Character-level definition, slower.
         let collapsed = normalized.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return SHA256.hex(of: collapsed)
     }
@@ -60,8 +63,142 @@ public struct ArticleStore {
 
     /// Current UTC time as ISO 8601 (`2024-12-07T10:00:00Z`).
     public static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+        // strftime instead of a new ISO8601DateFormatter per call (this runs once per stored article).
+        var seconds = time_t(Date().timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let count = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// `split(whereSeparator: \.isWhitespace).joined(separator: " ")` on the UTF-8 bytes of a String,
+/// scalar by scalar. A Character is white space when its first scalar is, so the two agree
+/// unless a grapheme cluster spans a white-space scalar and a non-white one; `collapse` returns
+/// nil for such text (rare: a combining mark right after a space, or a prepended concatenation
+/// mark right before one) and the caller falls back to the Character-level definition.
+enum WhitespaceCollapser {
+    static func collapse(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { collapse(utf8: $0) }
+    }
+
+    /// Unicode's White_Space property.
+    @inline(__always)
+    static func isWhitespace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// True for scalars that join the cluster of a preceding white-space scalar (Extend, ZWJ, SpacingMark).
+    static func extendsCluster(_ v: UInt32) -> Bool {
+        if v < 0x0300 { return false }
+        if v < 0x0800, let flags = ScalarFlags.lookup(v) { return flags & ScalarFlags.mark != 0 }
+        switch v {
+        case 0x200C, 0x200D, 0x0E33, 0x0EB3, 0xFF9E, 0xFF9F, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: return true
+        default: break
+        }
+        guard let scalar = Unicode.Scalar(v) else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// True for scalars that may join the cluster of a following scalar (Grapheme_Cluster_Break=Prepend), conservatively.
+    @inline(__always)
+    static func mayPrepend(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x0D4E: return true
+        default: return v >= 0x11000
+        }
+    }
+
+    /// `collapse(ArabicNormalizer.normalize(text))` in one pass: each scalar is mapped as
+    /// `normalize` maps it, then fed to the same white-space state machine.
+    static func normalizeAndCollapse(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { bytes -> [UInt8]? in
+            var state = State()
+            state.out.reserveCapacity(bytes.count)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    let mapped = (b >= 0x41 && b <= 0x5A) ? b + 0x20 : (b == 0x60 ? 0x27 : b)
+                    guard state.feed(UInt32(mapped), utf8: CollectionOfOne(mapped)) else { return nil }
+                    i += 1
+                    continue
+                }
+                var v: UInt32
+                let width: Int
+                if b < 0xE0 { v = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); width = 2 }
+                else if b < 0xF0 { v = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); width = 3 }
+                else {
+                    v = (UInt32(b & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
+                    width = 4
+                }
+                let scalar = Unicode.Scalar(v).unsafelyUnwrapped
+                if let mapped = ArabicNormalizer.map(scalar) {
+                    if mapped == scalar {
+                        guard state.feed(v, utf8: UnsafeBufferPointer(rebasing: bytes[i..<(i + width)])) else { return nil }
+                    } else {
+                        v = mapped.value
+                        guard state.feed(v, utf8: UTF8.encode(mapped).unsafelyUnwrapped) else { return nil }
+                    }
+                }
+                i += width
+            }
+            return state.out
+        }
+    }
+
+    /// The collapsing state machine shared by both entry points.
+    struct State {
+        var out = [UInt8]()
+        var pendingSpace = false       // white space seen since the last word
+        var previous: UInt32 = 0x20    // the previous scalar
+
+        /// Feeds one scalar `v` (encoded as `utf8`); false when the text needs the Character-level path.
+        @inline(__always)
+        mutating func feed<C: Collection>(_ v: UInt32, utf8: C) -> Bool where C.Element == UInt8 {
+            if isWhitespace(v) {
+                if !isWhitespace(previous) && mayPrepend(previous) { return false }
+                pendingSpace = true
+            } else {
+                if isWhitespace(previous) && extendsCluster(v) { return false }
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(contentsOf: utf8)
+            }
+            previous = v
+            return true
+        }
+    }
+
+    static func collapse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var state = State()
+        state.out.reserveCapacity(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            var v: UInt32
+            var width: Int
+            if b < 0x80 { v = UInt32(b); width = 1 }
+            else if b < 0xE0 { v = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); width = 2 }
+            else if b < 0xF0 { v = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); width = 3 }
+            else {
+                v = (UInt32(b & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
+                width = 4
+            }
+            guard state.feed(v, utf8: UnsafeBufferPointer(rebasing: bytes[i..<(i + width)])) else { return nil }
+            i += width
+        }
+        return state.out
     }
 }

@@ -51,19 +51,28 @@ public struct SearchEngine {
         let until = try ArticleFilter.checkedDate(filter.until, option: "--until")
         let outlets = try matchingOutlets(filter.outlet)
         if let outlets, outlets.isEmpty { return [] }
-        // Placeholders only (never values) are generated for the outlet list.
-        let outletClause = outlets.map { " AND a.outlet IN (" + Array(repeating: "?", count: $0.count).joined(separator: ",") + ")" } ?? ""
-        let sql = """
-            SELECT a.id, a.title, a.outlet, a.published, a.body, bm25(articles_fts, 4.0, 1.0) AS rank
-            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-            WHERE articles_fts MATCH ?
-              AND (? IS NULL OR substr(a.published, 1, 10) >= ?)
-              AND (? IS NULL OR substr(a.published, 1, 10) <= ?)\(outletClause)
-            ORDER BY rank LIMIT ?
-            """
-        var values: [any SQLBindable] = [query.ftsExpression, since, since, until, until]
-        values += (outlets ?? []).map { $0 as any SQLBindable }
+        // The best `limit` hits are ranked first, from the index (joined to `articles` only for the
+        // filters given, which read no text); only those rows' text is then read for snippets.
+        // Ranking every match with its body in the sorter made frequent words 2-3x slower.
+        // Placeholders only (never values) are generated for the filters and the outlet list.
+        var filters = ""
+        var values: [any SQLBindable] = [query.ftsExpression]
+        if let since { filters += " AND substr(a.published, 1, 10) >= ?"; values.append(since) }
+        if let until { filters += " AND substr(a.published, 1, 10) <= ?"; values.append(until) }
+        if let outlets {
+            filters += " AND a.outlet IN (" + Array(repeating: "?", count: outlets.count).joined(separator: ",") + ")"
+            values += outlets.map { $0 as any SQLBindable }
+        }
         values.append(max(1, filter.limit))
+        let ranked = filters.isEmpty
+            ? "SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+            : "SELECT articles_fts.rowid AS id, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                + "WHERE articles_fts MATCH ?\(filters) ORDER BY rank LIMIT ?"
+        let sql = """
+            SELECT a.id, a.title, a.outlet, a.published, a.body, hits.rank
+            FROM (\(ranked)) AS hits JOIN articles a ON a.id = hits.id
+            ORDER BY hits.rank
+            """
         let snippets = SnippetBuilder(stemmer: stemmer)
         do {
             return try database.connection.query(sql, values) { row in

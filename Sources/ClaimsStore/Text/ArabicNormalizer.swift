@@ -6,20 +6,77 @@
 /// digits → ASCII; typographic quotes, guillemets and dashes → ASCII `"` and `-`; Latin letters lowercased.
 public enum ArabicNormalizer {
     /// Normalises `text` for matching. Keeps spacing and punctuation (other than quotes/dashes) as is.
+    ///
+    /// Works on the UTF-8 bytes: ASCII is mapped byte by byte, other scalars are decoded, passed
+    /// through `map` and re-encoded only when they change. Every mapping yields a scalar no longer
+    /// in UTF-8 than its source, so the result is written into one buffer of the input's size.
     public static func normalize(_ text: String, foldTaMarbuta: Bool = true) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            if let mapped = map(scalar, foldTaMarbuta: foldTaMarbuta) {
-                scalars.append(mapped)
-            }
+        if let result = text.utf8.withContiguousStorageIfAvailable({ normalize(utf8: $0, foldTaMarbuta: foldTaMarbuta) }) {
+            return result
         }
-        return String(scalars)
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { normalize(utf8: $0, foldTaMarbuta: foldTaMarbuta) }
     }
 
-    /// Maps one scalar: nil drops it.
+    /// `normalize` over valid UTF-8 (the bytes of a Swift String).
+    static func normalize(utf8 source: UnsafeBufferPointer<UInt8>, foldTaMarbuta: Bool) -> String {
+        let count = source.count
+        if count == 0 { return "" }
+        return String(unsafeUninitializedCapacity: count) { out in
+            var i = 0, o = 0
+            while i < count {
+                let b = source[i]
+                if b < 0x80 {
+                    // ASCII: A-Z → a-z, ` → '; everything else as is.
+                    out[o] = (b >= 0x41 && b <= 0x5A) ? b + 0x20 : (b == 0x60 ? 0x27 : b)
+                    i += 1; o += 1
+                    continue
+                }
+                let width: Int
+                let value: UInt32
+                if b < 0xE0 {
+                    width = 2; value = (UInt32(b & 0x1F) << 6) | UInt32(source[i + 1] & 0x3F)
+                } else if b < 0xF0 {
+                    width = 3; value = (UInt32(b & 0x0F) << 12) | (UInt32(source[i + 1] & 0x3F) << 6) | UInt32(source[i + 2] & 0x3F)
+                } else {
+                    width = 4
+                    value = (UInt32(b & 0x07) << 18) | (UInt32(source[i + 1] & 0x3F) << 12) | (UInt32(source[i + 2] & 0x3F) << 6) | UInt32(source[i + 3] & 0x3F)
+                }
+                let scalar = Unicode.Scalar(value).unsafelyUnwrapped
+                if let mapped = map(scalar, foldTaMarbuta: foldTaMarbuta) {
+                    if mapped == scalar {
+                        for k in 0..<width { out[o + k] = source[i + k] }
+                        o += width
+                    } else {
+                        for unit in UTF8.encode(mapped).unsafelyUnwrapped { out[o] = unit; o += 1 }
+                    }
+                }
+                i += width
+            }
+            return o
+        }
+    }
+
+    /// Maps one scalar: nil drops it. The Arabic block is looked up in a table made from
+    /// `mapBySwitch` (the definition); other scalars go through the switch.
     @inline(__always)
     public static func map(_ scalar: Unicode.Scalar, foldTaMarbuta: Bool = true) -> Unicode.Scalar? {
+        let v = scalar.value
+        if v >= 0x0600 && v < 0x0700 {
+            if v == 0x0629 { return foldTaMarbuta ? "\u{0647}" : scalar }
+            let mapped = arabicBlockMap[Int(v - 0x0600)]
+            return mapped == 0 ? nil : Unicode.Scalar(mapped)
+        }
+        return mapBySwitch(scalar, foldTaMarbuta: foldTaMarbuta)
+    }
+
+    /// `mapBySwitch` for U+0600–U+06FF (0 = dropped; ة is handled by `map`).
+    static let arabicBlockMap: [UInt32] = (0x0600..<0x0700).map { v in
+        mapBySwitch(Unicode.Scalar(UInt32(v))!, foldTaMarbuta: true)?.value ?? 0
+    }
+
+    /// The mapping rules, scalar by scalar: nil drops the scalar.
+    static func mapBySwitch(_ scalar: Unicode.Scalar, foldTaMarbuta: Bool = true) -> Unicode.Scalar? {
         let v = scalar.value
         switch v {
         case 0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x0640:
@@ -67,12 +124,51 @@ public enum ArabicNormalizer {
             default: return true
             }
         }
-        switch scalar.properties.generalCategory {
+        if let flags = ScalarFlags.lookup(v) { return flags & ScalarFlags.word != 0 }
+        return isWordByCategory(scalar)
+    }
+
+    /// The definition of a word scalar outside ASCII and the Arabic block.
+    static func isWordByCategory(_ scalar: Unicode.Scalar) -> Bool {
+        isWordCategory(scalar.properties.generalCategory)
+    }
+
+    static func isWordCategory(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
             return true
         default:
             return false
         }
+    }
+}
+
+/// Unicode property lookups (general category) are slow in the hot loops; for the scalars news
+/// text is made of (U+0000–U+07FF: Latin, Greek, Cyrillic, Hebrew, Arabic; U+2000–U+206F:
+/// punctuation, quotes, dashes, spaces) the answers are computed once from the same definitions.
+enum ScalarFlags {
+    static let word: UInt8 = 1         // ArabicNormalizer.isWordByCategory
+    static let mark: UInt8 = 2         // general category Mn, Mc or Me
+    static let zeroWidth: UInt8 = 4    // DisplayWidth.widthByCategory == 0
+
+    @inline(__always)
+    static func lookup(_ v: UInt32) -> UInt8? {
+        if v < 0x0800 { return table[Int(v)] }
+        if v >= 0x2000 && v < 0x2070 { return table[Int(v - 0x2000 + 0x0800)] }
+        return nil
+    }
+
+    static let table: [UInt8] = (Array(0..<0x0800) + Array(0x2000..<0x2070)).map { (v: Int) -> UInt8 in
+        guard let scalar = Unicode.Scalar(UInt32(v)) else { return 0 }
+        let category = scalar.properties.generalCategory   // looked up once per scalar
+        var flags: UInt8 = 0
+        if ArabicNormalizer.isWordCategory(category) { flags |= word }
+        switch category {
+        case .nonspacingMark, .spacingMark, .enclosingMark: flags |= mark
+        default: break
+        }
+        if DisplayWidth.widthByCategory(of: scalar, category: category) == 0 { flags |= zeroWidth }
+        return flags
     }
 }

@@ -33,15 +33,21 @@ public struct CliticStemmer: Sendable {
     /// The stem of one normalised word (ta marbuta kept). Non-Arabic words come back unchanged.
     public func stem(_ word: String) -> String {
         var letters = Array(word.unicodeScalars)
-        guard let first = letters.first, (0x0600...0x06FF).contains(first.value) else { return word }
-        if !lexicon.isProtected(word) {
+        guard stem(&letters) else { return word }
+        return String(scalars: letters)
+    }
+
+    /// Stems `letters` (a normalised word) in place; false, untouched, for a non-Arabic word.
+    /// The one implementation behind `stem(_:)` and `searchForm(of:)`.
+    @inline(__always)
+    func stem(_ letters: inout [Unicode.Scalar]) -> Bool {
+        guard let first = letters.first, (0x0600...0x06FF).contains(first.value) else { return false }
+        if !lexicon.isProtected(letters[...]) {
             stripProclitics(&letters)
             stripEnclitic(&letters)
         }
         if letters.last == Self.taMarbuta { letters[letters.count - 1] = Self.ha }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: letters)
-        return String(result)
+        return true
     }
 
     /// The form of a prefix query term (`سيطر*`, `السفار*`): only the article is stripped, since a
@@ -49,15 +55,12 @@ public struct CliticStemmer: Sendable {
     public func stemPrefix(_ word: String) -> String {
         var letters = Array(word.unicodeScalars)
         if letters.count >= 4, letters[0] == Self.alef, letters[1] == Self.lam { letters.removeFirst(2) }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: letters.map { $0 == Self.taMarbuta ? Self.ha : $0 })
-        return String(result)
+        return String(scalars: letters.map { $0 == Self.taMarbuta ? Self.ha : $0 })
     }
 
+    @inline(__always)
     private func isProtected(_ letters: ArraySlice<Unicode.Scalar>) -> Bool {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: letters)
-        return lexicon.isProtected(String(view))
+        lexicon.isProtected(letters)
     }
 
     private func stripProclitics(_ letters: inout [Unicode.Scalar]) {
@@ -76,12 +79,12 @@ public struct CliticStemmer: Sendable {
         let rest = letters.count - start
         if rest >= 4, letters[start] == Self.alef, letters[start + 1] == Self.lam {
             start += 2
-        } else if rest >= 5, [Self.ba, Self.kaf, Self.fa].contains(letters[start]),
+        } else if rest >= 5, letters[start] == Self.ba || letters[start] == Self.kaf || letters[start] == Self.fa,
                   letters[start + 1] == Self.alef, letters[start + 2] == Self.lam {
             start += 3
         } else if rest >= 4, letters[start] == Self.lam, letters[start + 1] == Self.lam {
             start += 2
-        } else if rest >= 4, [Self.ba, Self.kaf, Self.lam].contains(letters[start]),
+        } else if rest >= 4, letters[start] == Self.ba || letters[start] == Self.kaf || letters[start] == Self.lam,
                   !isProtected(letters[start...]) {
             // A bare preposition on a noun without the article: بسفارة, لرويترز.
             start += 1
@@ -108,15 +111,61 @@ public struct CliticStemmer: Sendable {
     }
 
     /// Normalises and stems every word of `text`, joined by spaces: the form the full-text index holds.
+    ///
+    /// One pass over the scalars: a word is a run of `ArabicNormalizer.isWordScalar` scalars (as in
+    /// `Tokenizer`), normalised scalar by scalar (as `ArabicNormalizer.normalize(_:foldTaMarbuta: false)`)
+    /// into a reused buffer, stemmed in place and appended as UTF-8, with no String per word.
     public func searchForm(of text: String) -> String {
-        var output = ""
+        var output = [UInt8]()
         output.reserveCapacity(text.utf8.count)
-        for token in Tokenizer.tokenize(text) {
-            let normalized = ArabicNormalizer.normalize(token.text, foldTaMarbuta: false)
-            guard !normalized.isEmpty else { continue }
-            if !output.isEmpty { output.append(" ") }
-            output.append(stem(normalized))
+        var word = [Unicode.Scalar]()
+        word.reserveCapacity(32)
+        var inWord = false
+        func emit() {
+            inWord = false
+            guard !word.isEmpty else { return }
+            if !output.isEmpty { output.append(0x20) }
+            _ = stem(&word)
+            appendUTF8(word, to: &output)
+            word.removeAll(keepingCapacity: true)
         }
-        return output
+        for scalar in text.unicodeScalars {
+            if ArabicNormalizer.isWordScalar(scalar) {
+                inWord = true
+                if let mapped = ArabicNormalizer.map(scalar, foldTaMarbuta: false) { word.append(mapped) }
+            } else if inWord {
+                emit()
+            }
+        }
+        if inWord { emit() }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// Appends the UTF-8 encoding of `scalars` to `output`.
+@inline(__always)
+func appendUTF8<S: Sequence>(_ scalars: S, to output: inout [UInt8]) where S.Element == Unicode.Scalar {
+    for scalar in scalars {
+        let v = scalar.value
+        if v < 0x80 {
+            output.append(UInt8(v))
+        } else if v < 0x800 {
+            output.append(UInt8(0xC0 | (v >> 6))); output.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            output.append(UInt8(0xE0 | (v >> 12))); output.append(UInt8(0x80 | ((v >> 6) & 0x3F))); output.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            output.append(UInt8(0xF0 | (v >> 18))); output.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            output.append(UInt8(0x80 | ((v >> 6) & 0x3F))); output.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+}
+
+extension String {
+    /// A String of `scalars`, encoded in one buffer (appending to a UnicodeScalarView is far slower).
+    init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(scalars.underestimatedCount * 2)
+        appendUTF8(scalars, to: &bytes)
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }

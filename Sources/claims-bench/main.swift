@@ -1,0 +1,112 @@
+import ClaimsStore
+import Foundation
+
+// claims-bench: the performance benchmark of `claims` (kept out of the main binary).
+//
+//   claims-bench generate --articles N [--seed S] [--output FILE]
+//   claims-bench run [--articles N] [--seed S] [--workdir DIR] [--claims PATH] [--search-runs N]
+//                    [--process-runs N] [--no-baselines] [--keep]
+//   claims-bench prototype [--articles N] [--seed S] [--workdir DIR] [--batch N] [--variants a,b,c] [--setup SQL]
+//
+// Arguments are parsed by hand: this target depends on ClaimsStore only.
+
+let usage = """
+    usage: claims-bench generate --articles N [--seed S] [--output FILE]
+           claims-bench run [--articles N] [--seed S] [--workdir DIR] [--claims PATH]
+                            [--search-runs N] [--process-runs N] [--no-baselines] [--keep]
+           claims-bench prototype [--articles N] [--seed S] [--workdir DIR] [--batch N] [--variants LIST]
+                                  [--setup SQL]
+
+      generate   write a deterministic synthetic Arabic news corpus as JSON Lines (default: standard output)
+      run        generate (or reuse) a corpus in --workdir (default .build/bench), time the release
+                 `claims` binary (default: next to this executable) and the sqlite-utils / sqlite3 baselines
+      prototype  in-process ingest variants (per-article transactions, batched transactions,
+                 parse-then-single-writer on two threads, phases: CPU per step), to estimate what a
+                 new pipeline would gain; --setup runs SQL (pragmas, FTS5 options) on each new database
+    """
+
+struct Arguments {
+    var positional: [String] = []
+    var values: [String: String] = [:]
+    var flags: Set<String> = []
+
+    init(_ args: [String], flagNames: Set<String>) throws {
+        var i = 0
+        while i < args.count {
+            let arg = args[i]
+            if arg.hasPrefix("--") {
+                let name = String(arg.dropFirst(2))
+                if let eq = name.firstIndex(of: "=") {
+                    values[String(name[..<eq])] = String(name[name.index(after: eq)...])
+                } else if flagNames.contains(name) {
+                    flags.insert(name)
+                } else {
+                    guard i + 1 < args.count else { throw BenchError("--\(name) needs a value") }
+                    values[name] = args[i + 1]
+                    i += 1
+                }
+            } else {
+                positional.append(arg)
+            }
+            i += 1
+        }
+    }
+
+    func int(_ name: String, default value: Int) throws -> Int {
+        guard let text = values[name] else { return value }
+        guard let n = Int(text.replacingOccurrences(of: "_", with: "")), n > 0 else { throw BenchError("--\(name): not a positive number: \(text)") }
+        return n
+    }
+}
+
+func main() -> Int32 {
+    let args = Array(CommandLine.arguments.dropFirst())
+    guard let command = args.first, !["-h", "--help", "help"].contains(command) else {
+        print(usage)
+        return args.isEmpty ? 2 : 0
+    }
+    do {
+        let parsed = try Arguments(Array(args.dropFirst()), flagNames: ["no-baselines", "keep", "help"])
+        if parsed.flags.contains("help") { print(usage); return 0 }
+        let seed = UInt64(try parsed.int("seed", default: 42))
+        switch command {
+        case "generate":
+            let articles = try parsed.int("articles", default: 1000)
+            let output = parsed.values["output"] ?? "/dev/stdout"
+            let generator = CorpusGenerator(seed: seed)
+            let summary = try generator.write(articles: articles, to: output) { done in
+                FileHandle.standardError.write(Data("  \(done) articles\r".utf8))
+            }
+            FileHandle.standardError.write(Data((summary.report + "\n" + String(format: "generated in %.1f s\n", summary.seconds)).utf8))
+        case "run":
+            var options = BenchmarkRunner.Options()
+            options.articles = try parsed.int("articles", default: 10_000)
+            options.seed = seed
+            options.workdir = parsed.values["workdir"] ?? options.workdir
+            options.claimsPath = parsed.values["claims"]
+            options.searchRuns = try parsed.int("search-runs", default: options.searchRuns)
+            options.processRuns = try parsed.int("process-runs", default: options.processRuns)
+            options.baselines = !parsed.flags.contains("no-baselines")
+            options.keepDatabases = parsed.flags.contains("keep")
+            var runner = BenchmarkRunner(options: options)
+            try runner.run()
+        case "prototype":
+            var options = IngestPrototype.Options()
+            options.articles = try parsed.int("articles", default: 10_000)
+            options.seed = seed
+            options.workdir = parsed.values["workdir"] ?? options.workdir
+            options.batch = try parsed.int("batch", default: options.batch)
+            if let list = parsed.values["variants"] { options.variants = list.split(separator: ",").map(String.init) }
+            options.setup = parsed.values["setup"]
+            try IngestPrototype(options: options).run()
+        default:
+            throw BenchError("unknown command \(command)\n\(usage)")
+        }
+        return 0
+    } catch {
+        FileHandle.standardError.write(Data("claims-bench: error: \(error)\n".utf8))
+        return 1
+    }
+}
+
+exit(main())
