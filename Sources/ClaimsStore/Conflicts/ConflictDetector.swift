@@ -83,23 +83,27 @@ public final class ConflictDetector {
 
     // MARK: - Index
 
-    /// Analyses a claim and writes its features and index keys.
+    /// Writes a claim's index keys, analysing it first unless extraction stored its features.
     func index(_ id: Int) throws -> Record? {
         cache[id] = nil
-        guard let stored = try connection.queryOne("""
-            SELECT c.content, c.stance, coalesce(c.said_on, substr(a.published, 1, 10))
-            FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?
-            """, [id], { ($0.string(0), $0.string(1), $0.optionalString(2)) }) else { return nil }
-        let date = stored.2.flatMap { CalendarDate(iso: $0) }
-        let proposition = Proposition(text: stored.0, stance: Stance(rawValue: stored.1) ?? .asserts, date: date, context: context)
-        try connection.cached("INSERT OR REPLACE INTO claim_features (claim_id, features) VALUES (?, ?)")
-            .bind([id, proposition.featuresJSON.jsonText] as [any SQLBindable]).run()
+        let hasFeatures = try connection.queryOne("SELECT 1 FROM claim_features WHERE claim_id = ?", [id]) { _ in true } ?? false
+        if !hasFeatures {
+            guard let stored = try connection.queryOne("""
+                SELECT c.content, c.stance, coalesce(c.said_on, substr(a.published, 1, 10))
+                FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?
+                """, [id], { ($0.string(0), $0.string(1), $0.optionalString(2)) }) else { return nil }
+            let date = stored.2.flatMap { CalendarDate(iso: $0) }
+            let proposition = Proposition(text: stored.0, stance: Stance(rawValue: stored.1) ?? .asserts, date: date, context: context)
+            try connection.cached("INSERT OR REPLACE INTO claim_features (claim_id, features) VALUES (?, ?)")
+                .bind([id, proposition.featuresJSON.jsonText] as [any SQLBindable]).run()
+        }
+        guard let record = try load(id) else { return nil }
         try connection.run("DELETE FROM claim_terms WHERE claim_id = ?", id)
         let insert = try connection.cached("INSERT OR IGNORE INTO claim_terms (term, day, claim_id) VALUES (?, ?, ?)")
-        for term in indexKeys(proposition) {
-            try insert.bind([term, date?.dayNumber, id] as [any SQLBindable]).run()
+        for term in indexKeys(record.proposition) {
+            try insert.bind([term, record.proposition.date?.dayNumber, id] as [any SQLBindable]).run()
         }
-        return try load(id)
+        return record
     }
 
     /// `ce:<family>|<entity>`, `e:<entity>` (below country level), `t:<word>`.
@@ -178,7 +182,8 @@ public final class ConflictDetector {
     public func rebuild() throws -> Outcome {
         cache.removeAll()
         return try connection.transaction {
-            try connection.execute("DELETE FROM conflicts; DELETE FROM corroborations; DELETE FROM claim_terms; DELETE FROM claim_features;")
+            // Each claim's features stay (they were analysed with its article); links are redone.
+            try connection.execute("DELETE FROM conflicts; DELETE FROM corroborations; DELETE FROM claim_terms;")
             let ids = try connection.query("SELECT id FROM claims ORDER BY id") { $0.int(0) }
             return try detect(newClaims: ids)
         }

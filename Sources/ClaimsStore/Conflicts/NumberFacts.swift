@@ -32,10 +32,11 @@ enum NumberReader {
     /// Nouns that measure rather than count (`نسبة`, `معدل`) and filler words skipped to find the unit.
     static let skippedBeforeUnit: Set<String> = ["من", "علي", "الاقل", "الي", "في", "بالمئه", "بالماءه", "المئه", "الماءه"]
 
-    static func numbers(in text: AnalyzedText) -> [NumberFact] {
+    static func numbers(in text: AnalyzedText, within range: Range<Int>? = nil) -> [NumberFact] {
+        let range = range ?? 0..<text.tokens.count
         var result: [NumberFact] = []
-        var i = 0
-        while i < text.tokens.count {
+        var i = range.lowerBound
+        while i < range.upperBound {
             let word = text.normalized[i]
             var value: Double?
             var end = i + 1

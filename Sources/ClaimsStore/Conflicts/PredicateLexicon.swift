@@ -4,8 +4,8 @@
 public struct PredicateLexicon: Sendable {
     /// Concepts by the key of a one-word form.
     private(set) var singleWord: [String: Set<String>] = [:]
-    /// Multi-word forms (`لا يزال`, `إطلاق سراح`) as key sequences.
-    private(set) var phrases: [(keys: [String], concept: String)] = []
+    /// Multi-word forms (`لا يزال`, `إطلاق سراح`) as key sequences, by their first key.
+    private(set) var phrases: [String: [(keys: [String], concept: String)]] = [:]
     /// Opposite concepts of each concept.
     public private(set) var opposites: [String: Set<String>] = [:]
 
@@ -23,10 +23,10 @@ public struct PredicateLexicon: Sendable {
             for form in fields[1].split(separator: "|") {
                 let keys = Tokenizer.tokenize(String(form)).map { MatchKey.of($0.text, stemmer: stemmer) }
                 if keys.count == 1 { singleWord[keys[0], default: []].insert(concept) }
-                else if keys.count > 1 { phrases.append((keys, concept)) }
+                else if keys.count > 1 { phrases[keys[0], default: []].append((keys, concept)) }
             }
         }
-        phrases.sort { $0.keys.count > $1.keys.count }
+        for key in phrases.keys { phrases[key]!.sort { $0.keys.count > $1.keys.count } }
     }
 
     public static let builtIn = PredicateLexicon(tsv: EmbeddedResources.all["Data/predicates.tsv"] ?? "", stemmer: CliticStemmer())
@@ -42,7 +42,8 @@ public struct PredicateLexicon: Sendable {
         var result: [Occurrence] = []
         var covered = [Bool](repeating: false, count: text.tokens.count)
         for i in text.tokens.indices {
-            for phrase in phrases where i + phrase.keys.count <= text.tokens.count {
+            let candidates = (phrases[text.keys[i]] ?? []) + (text.keys[i] != text.normalized[i] ? phrases[text.normalized[i]] ?? [] : [])
+            for phrase in candidates where i + phrase.keys.count <= text.tokens.count {
                 if phrase.keys.indices.allSatisfy({ text.keys[i + $0] == phrase.keys[$0] || text.normalized[i + $0] == phrase.keys[$0] }) {
                     result.append(Occurrence(concept: phrase.concept, range: i..<(i + phrase.keys.count)))
                     for j in i..<(i + phrase.keys.count) { covered[j] = true }

@@ -76,23 +76,33 @@ public struct Proposition: Sendable {
 
     /// Analyses `text` (a claim's content or a typed statement).
     public init(text: String, stance: Stance = .asserts, date: CalendarDate? = nil, context: PropositionContext = .shared) {
+        let analyzed = AnalyzedText(text, stemmer: context.stemmer)
+        var extraPeople: [String: [String]] = [:]
+        let recognized = context.recognizer.recognize(analyzed, cues: context.cues, extraPeople: &extraPeople)
+        self.init(analyzed: analyzed, range: 0..<analyzed.tokens.count, recognized: recognized,
+                  parts: context.recognizer.matcher.matches(in: analyzed), occurrences: context.predicates.occurrences(in: analyzed),
+                  text: text, stance: stance, date: date, context: context)
+    }
+
+    /// Analyses the tokens `range` of an article already analysed (the content of a claim), reusing
+    /// the entities recognised in the whole article and its predicates.
+    init(analyzed: AnalyzedText, range: Range<Int>, recognized allRecognized: [EntityRecognizer.Found], parts allParts: [EntityMatcher.Match],
+         occurrences allOccurrences: [PredicateLexicon.Occurrence], text: String, stance: Stance, date: CalendarDate?, context: PropositionContext) {
         self.text = text
         self.stance = stance
         self.date = date
-        let analyzed = AnalyzedText(text, stemmer: context.stemmer)
-        // Entities: recognised names (with institutions), and the gazetteer's view of their parts.
-        var extraPeople: [String: [String]] = [:]
-        let recognized = context.recognizer.recognize(analyzed, cues: context.cues, extraPeople: &extraPeople)
-        let parts = context.recognizer.matcher.matches(in: analyzed)
+        func inside(_ r: Range<Int>) -> Bool { r.lowerBound >= range.lowerBound && r.upperBound <= range.upperBound }
+        let recognized = allRecognized.filter { inside($0.range) }
+        let parts = allParts.filter { inside($0.range) }
         var entityTokens = Set<Int>()
         // Where something goes (`توجهت إلى محافظتي حمص`, `باتجاه العراق`) is not where the event is.
-        func isDestination(_ range: Range<Int>) -> Bool {
-            (max(0, range.lowerBound - 2)..<range.lowerBound).contains { ["الي", "نحو", "باتجاه", "اتجاه", "صوب"].contains(analyzed.normalized[$0]) }
+        func isDestinationWithin(_ mentionRange: Range<Int>) -> Bool {
+            (max(range.lowerBound, mentionRange.lowerBound - 2)..<mentionRange.lowerBound).contains { ["الي", "نحو", "باتجاه", "اتجاه", "صوب"].contains(analyzed.normalized[$0]) }
         }
         for mention in recognized {
             entities.insert(mention.name)
             if mention.type == .person { persons.insert(mention.name) }
-            if !mention.viaNisba, context.countryOfCapital[mention.name] == nil, !context.isCountry(mention.name), !isDestination(mention.range),
+            if !mention.viaNisba, context.countryOfCapital[mention.name] == nil, !context.isCountry(mention.name), !isDestinationWithin(mention.range),
                mention.type == .place || mention.type == .person || (mention.type == .organization && mention.origin == .discovered) {
                 specific.insert(mention.name)
             }
@@ -111,14 +121,14 @@ public struct Proposition: Sendable {
             }
         }
         // Predicates, each negated when a negator stands just before it.
-        let occurrences = context.predicates.occurrences(in: analyzed)
+        let occurrences = allOccurrences.filter { inside($0.range) }
         var predicateTokens = Set<Int>()
         for occurrence in occurrences {
             let start = occurrence.range.lowerBound
             // A negator earlier in the clause (`لم ينفذ أي غارات`); غير only right before (`غير النفطية` is no negation).
             var negated = false
             var k = start - 1
-            while k >= max(0, start - 4), !analyzed.gap(before: k + 1, contains: ["،", ",", ".", ":"]) {
+            while k >= max(range.lowerBound, start - 4), !analyzed.gap(before: k + 1, contains: ["،", ",", ".", ":"]) {
                 let word = analyzed.normalized[k]
                 if word == "غير" { negated = negated || k == start - 1 } else if Self.negators.contains(word) { negated = true }
                 k -= 1
@@ -129,20 +139,20 @@ public struct Proposition: Sendable {
             for i in occurrence.range { predicateTokens.insert(i) }
         }
         // The subject: the first non-place entity before the first predicate (a country counts: `إيران تنفي`).
-        let firstPredicate = occurrences.first?.range.lowerBound ?? analyzed.tokens.count
+        let firstPredicate = occurrences.first?.range.lowerBound ?? range.upperBound
         // A name after a preposition (`مدعومة من إيران`) or an adjective (`الإيرانية`) is not the subject.
         subject = recognized.first { mention in
             guard mention.range.lowerBound < firstPredicate, !mention.viaNisba,
                   mention.type != .place || context.isCountry(mention.name) || context.countryOfCapital[mention.name] != nil else { return false }
             let start = mention.range.lowerBound
             let word = analyzed.normalized[start]
-            let afterPreposition = start > 0 && ["من", "في", "الي", "علي", "عن", "مع", "ضد", "عبر"].contains(analyzed.normalized[start - 1])
+            let afterPreposition = start > range.lowerBound && ["من", "في", "الي", "علي", "عن", "مع", "ضد", "عبر"].contains(analyzed.normalized[start - 1])
             let gluedPreposition = (word.hasPrefix("ب") || word.hasPrefix("ل")) && analyzed.keys[start] != word && !word.hasPrefix("ال")
             return !afterPreposition && !gluedPreposition
         }.map { context.subjectName(of: $0) }
         // (A named institution after the predicate is what is acted on — `إخلاء السفارة …` — not who acts.)
         agent = subject ?? recognized.first { $0.range.lowerBound >= firstPredicate && ($0.type == .person || ($0.type == .organization && $0.origin != .discovered)) }.map(\.name)
-        for i in analyzed.tokens.indices where !predicateTokens.contains(i) && !entityTokens.contains(i) {
+        for i in range where !predicateTokens.contains(i) && !entityTokens.contains(i) {
             let key = analyzed.keys[i]
             if Self.scopeWords.contains(analyzed.normalized[i]) || Self.scopeWords.contains(key) { scope.insert(key) }
             if CueLexicon.weekdays.contains(analyzed.normalized[i]) || CueLexicon.weekdays.contains("ال" + key) { scope.insert("يوم:" + key) }
@@ -151,8 +161,8 @@ public struct Proposition: Sendable {
                   NumberReader.multipliers[analyzed.normalized[i]] == nil, !NumberReader.approximators.contains(analyzed.normalized[i]) else { continue }
             terms.insert(key)
         }
-        numbers = NumberReader.numbers(in: analyzed)
-        for key in analyzed.keys { if let topic = context.topicsByKey[key] { topics.formUnion(topic) } }
+        numbers = NumberReader.numbers(in: analyzed, within: range)
+        for i in range { if let topic = context.topicsByKey[analyzed.keys[i]] { topics.formUnion(topic) } }
     }
 }
 

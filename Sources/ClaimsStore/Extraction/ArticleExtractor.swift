@@ -5,6 +5,8 @@ public struct ArticleExtractor: Sendable {
     let recognizer: EntityRecognizer
     let cues: CueLexicon
     let stemmer: CliticStemmer
+    /// For analysing each claim's content the way conflict detection compares it.
+    let propositionContext: PropositionContext
 
     /// - Parameter gazetteer: the built-in gazetteer plus the user's entities.
     public init(gazetteer: Gazetteer = .builtIn, cues: CueLexicon = .builtIn, stemmer: CliticStemmer = CliticStemmer()) {
@@ -12,6 +14,7 @@ public struct ArticleExtractor: Sendable {
         self.cues = cues
         self.stemmer = stemmer
         self.recognizer = EntityRecognizer(matcher: EntityMatcher(gazetteer: gazetteer, stemmer: stemmer), stemmer: stemmer)
+        self.propositionContext = PropositionContext(gazetteer: gazetteer)
     }
 
     /// - Parameters:
@@ -48,6 +51,19 @@ public struct ArticleExtractor: Sendable {
             }
             if part == .title, claims.isEmpty, let outlet, !outlet.isEmpty, let claim = bareHeadline(text, outlet: outlet, context) {
                 claims.append(claim)
+            }
+            // Each claim's proposition, from this analysis (no second pass over its text later).
+            if !claims.isEmpty {
+                let occurrences = propositionContext.predicates.occurrences(in: text)
+                let parts = recognizer.matcher.matches(in: text)
+                for index in claims.indices {
+                    let claim = claims[index]
+                    let claimDate = (claim.saidOn ?? published).flatMap { CalendarDate(iso: $0) }
+                    let proposition = Proposition(analyzed: text, range: claim.contentTokens, recognized: found, parts: parts,
+                                                  occurrences: occurrences, text: claim.content, stance: claim.stance, date: claimDate,
+                                                  context: propositionContext)
+                    claims[index].features = proposition.featuresJSON.jsonText
+                }
             }
             claimOffset += claims.count
             result.claims += claims

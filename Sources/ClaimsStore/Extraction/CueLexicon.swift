@@ -26,6 +26,8 @@ public struct CueLexicon: Sendable {
     public private(set) var singleWord: [String: Cue] = [:]
     /// Multi-word cues (falsity and unverified phrases), longest first.
     public private(set) var phrases: [Cue] = []
+    /// The phrases by their first key, so that a word is checked against the few that can start there.
+    private var phrasesByFirstKey: [String: [Cue]] = [:]
 
     public init(tsv: String, stemmer: CliticStemmer) {
         for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
@@ -55,6 +57,7 @@ public struct CueLexicon: Sendable {
             }
         }
         phrases.sort { $0.keys.count > $1.keys.count }
+        for cue in phrases { phrasesByFirstKey[cue.keys[0], default: []].append(cue) }
     }
 
     /// Active participles: `مؤكدا`, `مشيرة`, `قائلا`, `داعية` (مُفعِل or فاعل with the adverbial ending).
@@ -77,11 +80,16 @@ public struct CueLexicon: Sendable {
 
     /// The phrase cue starting at token `i`, if any.
     func phrase(in text: AnalyzedText, at i: Int, end: Int) -> Cue? {
-        phrases.first { cue in
-            i + cue.keys.count <= end && cue.keys.indices.allSatisfy { offset in
-                let key = cue.keys[offset], word = text.normalized[i + offset]
-                // The first word may carry و / ف (`ولم يتسن`).
-                return text.keys[i + offset] == key || word == key || (offset == 0 && (word == "و" + key || word == "ف" + key))
+        // The first word by its key, its normalised form, or without a glued و / ف (`ولم يتسن`).
+        let word = text.normalized[i]
+        var candidates = phrasesByFirstKey[text.keys[i]] ?? []
+        if let more = phrasesByFirstKey[word], text.keys[i] != word { candidates += more }
+        if let first = word.first, first == "و" || first == "ف", let more = phrasesByFirstKey[String(word.dropFirst())] { candidates += more }
+        guard !candidates.isEmpty else { return nil }
+        return candidates.sorted { $0.keys.count > $1.keys.count }.first { cue in
+            i + cue.keys.count <= end && cue.keys.indices.dropFirst().allSatisfy { offset in
+                let key = cue.keys[offset]
+                return text.keys[i + offset] == key || text.normalized[i + offset] == key
             }
         }
     }

@@ -58,6 +58,8 @@ public struct ExtractedClaim: Sendable, Equatable {
     public var entities: [String]
     /// An appeal (`حث … على`, `دعا إلى`) rather than a statement of fact.
     public var isCall: Bool = false
+    /// What conflict detection compares (`Proposition` features as JSON), analysed with the article.
+    public var features: String?
     /// Token range of the content in the part's analysed text (not stored).
     var contentTokens: Range<Int>
 }

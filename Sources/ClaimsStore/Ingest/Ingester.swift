@@ -40,8 +40,9 @@ public struct IngestReport: Sendable {
     }
 }
 
-/// Reads inputs, cleans each article and stores it in its own transaction, so a bad article
-/// never takes others down and nothing is ever half-written.
+/// Reads inputs, cleans and extracts each article (on a second thread) and stores it whole —
+/// article, entities, mentions, claims, conflicts — in its own savepoint of a batch transaction,
+/// so a bad article never takes others down and nothing is ever half-written.
 public final class Ingester {
     public let database: ClaimsDatabase
     public var readerOptions: InputReader.Options
@@ -65,28 +66,86 @@ public final class Ingester {
                                              gazetteer: extractor.gazetteer)
     }
 
+    /// Most articles one write transaction holds: each article is a savepoint inside it, so a bad
+    /// article still rolls back alone, and a crash loses at most the uncommitted batch — never
+    /// part of an article.
+    public static let batchSize = 64
+
     public func ingest(paths: [String]) throws -> IngestReport {
         let started = Date()
         var report = IngestReport()
         let collected = InputCollector().collect(paths)
         report.failures = collected.failures
         report.warnings = collected.warnings
-        let reader = InputReader(options: readerOptions)
         report.inputsTotal = collected.items.count
-        for item in collected.items {
-            defer { report.inputsDone += 1; progress?(report) }
-            try reader.read(item) { event in
-                switch event {
-                case .problem(let problem): report.failures.append(problem)
-                case .note(let note): report.notes.append(note)
-                case .article(let draft): try store(draft, into: &report)
+        // Reading, cleaning and extraction run on a second thread; this one writes.
+        let queue = PreparedQueue(capacity: 256)
+        let path = database.path
+        let pipeline = PreparationPipeline(items: collected.items, reader: InputReader(options: readerOptions), cleaner: cleaner,
+                                           extractor: extractor,
+                                           duplicateLookupPath: path.isEmpty || path == ":memory:" ? nil : path)
+        _ = pipeline.start(into: queue)
+        var finished = false
+        do {
+            while !finished {
+                let batch = queue.take(limit: Self.batchSize)
+                var articles: [PreparedArticle] = []
+                for item in batch {
+                    switch item {
+                    case .article(let article): articles.append(article)
+                    case .failure(let problem): report.failures.append(problem)
+                    case .note(let note): report.notes.append(note)
+                    case .duplicate: report.duplicates += 1
+                    case .inputDone: report.inputsDone += 1
+                    case .end(let error):
+                        finished = true
+                        if let error { throw IngestError.unreadable(error) }
+                    }
                 }
+                if !articles.isEmpty { try write(articles, into: &report) }
                 progress?(report)
             }
+        } catch {
+            queue.cancel()
+            throw error
         }
         try StoryBuilder(database: database).rebuildIfStale()
         report.elapsedSeconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// Writes prepared articles in one transaction, each in its own savepoint. The report is
+    /// updated after the commit, so a retried transaction never counts twice.
+    private func write(_ articles: [PreparedArticle], into report: inout IngestReport) throws {
+        var outcomes: [(PreparedArticle, Result<(ArticleStore.InsertResult, Int), InputProblem>)] = []
+        try database.connection.transaction {
+            outcomes.removeAll(keepingCapacity: true)
+            for article in articles {
+                do {
+                    let stored = try database.connection.transaction { () -> (ArticleStore.InsertResult, Int) in
+                        let result = try articleStore.insert(article.clean)
+                        guard case .inserted(let id) = result else { return (result, 0) }
+                        let claimIDs = try extractionStore.store(article.extraction, articleID: id, gazetteer: extractor.gazetteer)
+                        // Conflicts of the new claims are part of the article: stored with it or not at all.
+                        return (result, try detector.detect(newClaims: claimIDs).conflicts)
+                    }
+                    outcomes.append((article, .success(stored)))
+                } catch let error as SQLiteError where Self.isArticleError(error) {
+                    outcomes.append((article, .failure(InputProblem(location: article.clean.source, reason: "not stored: \(error.message)"))))
+                }
+            }
+        }
+        for (article, outcome) in outcomes {
+            switch outcome {
+            case .success((.inserted(let id), let conflicts)):
+                report.inserted.append(id)
+                report.claims += article.extraction.claims.count
+                report.mentions += article.extraction.mentions.count
+                report.conflicts += conflicts
+            case .success((.duplicate, _)): report.duplicates += 1
+            case .failure(let problem): report.failures.append(problem)
+            }
+        }
     }
 
     /// Stores articles given in memory (the demo corpus, tests).

@@ -4,7 +4,7 @@ import Foundation
 /// or `.json` holding one object per line), a JSON array or object (`.json`), or standard input
 /// (sniffed: `{` or `[` first means JSON). Each article or problem is handed to a callback as it is
 /// read, so large inputs stream.
-public struct InputReader {
+public struct InputReader: Sendable {
     public struct Options: Sendable {
         /// Largest file (or standard input) read as one plain-text/JSON document, and the longest JSON line.
         public var maxBytes: Int = 50 * 1024 * 1024

@@ -87,6 +87,9 @@ public final class ExtractionStore {
                            stemmer.searchForm(of: claim.content), claim.isCall] as [any SQLBindable]).run()
             let claimID = Int(connection.lastInsertRowID)
             claimIDs.append(claimID)
+            if let features = claim.features {
+                try connection.cached("INSERT OR REPLACE INTO claim_features (claim_id, features) VALUES (?, ?)").bind([claimID, features] as [any SQLBindable]).run()
+            }
             let link = try connection.cached("INSERT OR IGNORE INTO claim_entities (claim_id, entity_id, role) VALUES (?, ?, ?)")
             if let speakerID { try link.bind([claimID, speakerID, "speaker"] as [any SQLBindable]).run() }
             for source in claim.via.dropFirst() where gazetteer.entity(named: source) != nil {
