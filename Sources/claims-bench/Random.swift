@@ -1,21 +1,9 @@
 import Foundation
 
-/// SplitMix64: a small, fast, well-mixed generator whose output is fixed by its seed on every
-/// platform and Swift version (unlike the standard library's `random(in:)` algorithms), so that
-/// a corpus is the same byte for byte wherever it is generated.
-struct SplitMix64 {
-    private var state: UInt64
+import ClaimsStore
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Draws for the corpus generator, on the library's SplitMix64 (fixed by its seed everywhere).
+extension SplitMix64 {
     /// Uniform in 0..<n (multiply-shift; the bias is far below anything measurable here).
     mutating func below(_ n: Int) -> Int {
         precondition(n > 0)
@@ -24,9 +12,6 @@ struct SplitMix64 {
 
     /// Uniform in `range`.
     mutating func int(in range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.count) }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
     mutating func chance(_ p: Double) -> Bool { unit() < p }
 
