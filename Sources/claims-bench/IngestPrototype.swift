@@ -2,10 +2,11 @@ import ClaimsStore
 import Foundation
 
 /// PROTOTYPE (not used by `claims`): what a different ingest pipeline would gain, measured
-/// in process on the benchmark corpus, before restructuring `Ingester` (which waits for entity and
-/// claim extraction to land). Variants:
+/// in process on the benchmark corpus, to plan `Ingester`'s structure (batching and the second
+/// thread have since moved into it; the FTS variants have not). Variants:
 ///
-/// * `per-article` — today's `Ingester`: each article in its own transaction.
+/// * `per-article` — the library's `Ingester` as it is (since extraction landed: pipelined, batched, with
+///   extraction and conflicts; the other variants do text and FTS only, for comparison with what it was).
 /// * `batched` — the same steps, but one transaction per `--batch` articles, each article in a
 ///   savepoint inside it, so a bad article still rolls back alone; a crash loses at most the
 ///   uncommitted batch (re-ingesting dedupes).

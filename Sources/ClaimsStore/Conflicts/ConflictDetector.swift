@@ -29,7 +29,8 @@ public final class ConflictDetector {
     /// Analysed claims kept in memory (they never change once indexed), so that a claim compared
     /// with many newer ones is read and decoded once.
     private var cache: [Int: Record] = [:]
-    static let cacheLimit = 50_000
+    /// Bounded so that peak memory stays flat however large the archive (~2.4 KB a record).
+    static let cacheLimit = 20_000
 
     public init(database: ClaimsDatabase, windowDays: Int = 4, gazetteer: Gazetteer? = nil) throws {
         self.database = database
