@@ -289,7 +289,8 @@ final class CorpusGenerator {
         }
         let outlet = WordLists.outlets[outletPicker.sample(&rng)]
         let day = rng.below(1096)   // 2023-01-01 … 2025-12-31
-        let (year, month, dayOfMonth) = Self.civil(fromDays: Self.days(year: 2023, month: 1, day: 1) + day)
+        let date = CalendarDate(dayNumber: Self.firstDay + day)
+        let (year, month, dayOfMonth) = (date.year, date.month, date.day)
         var published = String(format: "%04d-%02d-%02d", year, month, dayOfMonth)
         if rng.chance(0.75) { published += String(format: "T%02d:%02d:%02dZ", rng.below(24), rng.below(60), rng.below(60)) }
         let url = String(format: "https://www.%@.example/news/%04d/%02d/%02d/%d-%08llx", outlet.slug, year, month, dayOfMonth, index, rng.next() & 0xFFFF_FFFF)
@@ -505,26 +506,8 @@ final class CorpusGenerator {
 
     // MARK: - Dates
 
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    /// 2023-01-01, the first publication date of the corpus.
+    static let firstDay = CalendarDate(year: 2023, month: 1, day: 1)!.dayNumber
 }
 
 /// Places, people and organisations of the gazetteer the binary carries.
@@ -664,19 +647,17 @@ struct WordCounter {
     var words = 0
     var distinct = Set<UInt64>()
 
-    mutating func count(_ bytes: [UInt8]) {
+    mutating func count(_ text: [UInt8]) {
+        text.withUnsafeBufferPointer { count(utf8: $0) }
+    }
+
+    private mutating func count(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var inWord = false
         var i = 0
         let n = bytes.count
         while i < n {
-            let b = bytes[i]
-            var scalar: UInt32
-            var width: Int
-            if b < 0x80 { scalar = UInt32(b); width = 1 }
-            else if b < 0xE0 { scalar = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); width = 2 }
-            else if b < 0xF0 { scalar = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); width = 3 }
-            else { scalar = (UInt32(b & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F); width = 4 }
+            let (scalar, width) = UTF8Scalar.decode(bytes, at: i)
             if ArabicNormalizer.isWordScalar(Unicode.Scalar(scalar)!) {
                 inWord = true
                 for k in 0..<width { hash = (hash ^ UInt64(bytes[i + k])) &* 0x100_0000_01b3 }

@@ -134,21 +134,13 @@ enum WhitespaceCollapser {
                     i += 1
                     continue
                 }
-                var v: UInt32
-                let width: Int
-                if b < 0xE0 { v = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); width = 2 }
-                else if b < 0xF0 { v = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); width = 3 }
-                else {
-                    v = (UInt32(b & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
-                    width = 4
-                }
+                let (v, width) = UTF8Scalar.decode(bytes, at: i)
                 let scalar = Unicode.Scalar(v).unsafelyUnwrapped
                 if let mapped = ArabicNormalizer.map(scalar) {
                     if mapped == scalar {
                         guard state.feed(v, utf8: UnsafeBufferPointer(rebasing: bytes[i..<(i + width)])) else { return nil }
                     } else {
-                        v = mapped.value
-                        guard state.feed(v, utf8: UTF8.encode(mapped).unsafelyUnwrapped) else { return nil }
+                        guard state.feed(mapped.value, utf8: UTF8.encode(mapped).unsafelyUnwrapped) else { return nil }
                     }
                 }
                 i += width
@@ -186,16 +178,7 @@ enum WhitespaceCollapser {
         var i = 0
         let n = bytes.count
         while i < n {
-            let b = bytes[i]
-            var v: UInt32
-            var width: Int
-            if b < 0x80 { v = UInt32(b); width = 1 }
-            else if b < 0xE0 { v = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); width = 2 }
-            else if b < 0xF0 { v = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); width = 3 }
-            else {
-                v = (UInt32(b & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
-                width = 4
-            }
+            let (v, width) = UTF8Scalar.decode(bytes, at: i)
             guard state.feed(v, utf8: UnsafeBufferPointer(rebasing: bytes[i..<(i + width)])) else { return nil }
             i += width
         }

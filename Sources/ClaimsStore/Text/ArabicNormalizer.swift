@@ -32,16 +32,7 @@ public enum ArabicNormalizer {
                     i += 1; o += 1
                     continue
                 }
-                let width: Int
-                let value: UInt32
-                if b < 0xE0 {
-                    width = 2; value = (UInt32(b & 0x1F) << 6) | UInt32(source[i + 1] & 0x3F)
-                } else if b < 0xF0 {
-                    width = 3; value = (UInt32(b & 0x0F) << 12) | (UInt32(source[i + 1] & 0x3F) << 6) | UInt32(source[i + 2] & 0x3F)
-                } else {
-                    width = 4
-                    value = (UInt32(b & 0x07) << 18) | (UInt32(source[i + 1] & 0x3F) << 12) | (UInt32(source[i + 2] & 0x3F) << 6) | UInt32(source[i + 3] & 0x3F)
-                }
+                let (value, width) = UTF8Scalar.decode(source, at: i)
                 let scalar = Unicode.Scalar(value).unsafelyUnwrapped
                 if let mapped = map(scalar, foldTaMarbuta: foldTaMarbuta) {
                     if mapped == scalar {

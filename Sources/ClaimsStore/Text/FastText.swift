@@ -33,11 +33,7 @@ extension String {
     /// mark, variation selector or emoji modifier follows): Foundation does not match there.
     static func splitsCluster(_ h: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
         guard end < h.count, h[end] >= 0xC0 else { return false }
-        let b = h[end]
-        let v: UInt32
-        if b < 0xE0 { v = (UInt32(b & 0x1F) << 6) | UInt32(h[end + 1] & 0x3F) }
-        else if b < 0xF0 { v = (UInt32(b & 0x0F) << 12) | (UInt32(h[end + 1] & 0x3F) << 6) | UInt32(h[end + 2] & 0x3F) }
-        else { v = (UInt32(b & 0x07) << 18) | (UInt32(h[end + 1] & 0x3F) << 12) | (UInt32(h[end + 2] & 0x3F) << 6) | UInt32(h[end + 3] & 0x3F) }
+        let v = UTF8Scalar.decode(h, at: end).value
         switch v {
         case 0x200C, 0x200D, 0xFE00...0xFE0F, 0x1F3FB...0x1F3FF: return true
         default: break

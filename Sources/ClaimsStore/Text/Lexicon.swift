@@ -153,15 +153,8 @@ public struct Lexicon: Sendable {
     /// The scalar at `i` in valid UTF-8, advancing `i` past it.
     @inline(__always)
     static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Unicode.Scalar {
-        let b = bytes[i]
-        var v: UInt32
-        if b < 0x80 { v = UInt32(b); i += 1 }
-        else if b < 0xE0 { v = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); i += 2 }
-        else if b < 0xF0 { v = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); i += 3 }
-        else {
-            v = (UInt32(b & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
-            i += 4
-        }
+        let (v, width) = UTF8Scalar.decode(bytes, at: i)
+        i += width
         return Unicode.Scalar(v).unsafelyUnwrapped
     }
 
