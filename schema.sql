@@ -234,10 +234,12 @@ CREATE TABLE IF NOT EXISTS corroborations (
 CREATE INDEX IF NOT EXISTS corroborations_b ON corroborations(claim_b_id);
 
 -- Stories: groups of claims stating the same thing, who reported first, who repeated it, who
--- disputed it. Derived from corroborations and conflicts; rebuilt after each ingest.
+-- disputed it. Derived from corroborations, from one speaker's statement continued in the next
+-- sentence, and from conflicts (the claims disputing one story make the story of the other side);
+-- rebuilt after each ingest.
 CREATE TABLE IF NOT EXISTS stories (
     id                   INTEGER PRIMARY KEY,
-    label                TEXT NOT NULL,        -- the first claim's content
+    label                TEXT NOT NULL,        -- the first claim's content (not a pointer like هذه التقارير); "نفي: …" for the side that denies
     first_claim_id       INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
     claims               INTEGER NOT NULL,     -- number of claims in the story
     sources              INTEGER NOT NULL,     -- distinct speakers

@@ -72,7 +72,10 @@ public struct ClaimComparer: Sendable {
         let about = sharedEntities.isEmpty ? "the words " + sharedTerms.sorted().prefix(4).joined(separator: "، ")
             : sharedEntities.sorted().joined(separator: "، ")
 
-        if !a.places.isEmpty, !b.places.isEmpty, a.places.isDisjoint(with: b.places) {
+        // A place and what it lies in are one place here (`معبر البوكمال` is in `البوكمال`).
+        let placesA = a.places.union(a.places.flatMap(PropositionContext.shared.containingPlaces))
+        let placesB = b.places.union(b.places.flatMap(PropositionContext.shared.containingPlaces))
+        if !a.places.isEmpty, !b.places.isEmpty, placesA.isDisjoint(with: placesB) {
             return Comparison(relation: .unrelated, kinds: [], score: score * 0.3,
                               explanation: "different places: \(a.places.sorted().joined(separator: "، ")) / \(b.places.sorted().joined(separator: "، "))")
         }
@@ -88,6 +91,13 @@ public struct ClaimComparer: Sendable {
         // the denier being the one the report is about, or most of the words.
         let sharedSpecific = a.specific.intersection(b.specific)
         let agentsAgree = a.agent == nil || b.agent == nil || sameActor(a.agent!, b.agent!)
+        // Civilians on one side and armed forces on the other (`الآلاف يفرون من حمص` / `القوات انسحبت
+        // من حمص`) are two events even when neither actor is named.
+        let differentActorKinds = a.actorKind != nil && b.actorKind != nil && a.actorKind != b.actorKind
+        // The same source saying the same thing again, in other words or in another article
+        // (`روسيا تدعو مواطنيها لمغادرة سوريا` / `السفارة الروسية: المغادرة`).
+        let sourceA = sourceChain(a), sourceB = sourceChain(b)
+        let sameSource = !sourceA.isEmpty && !sourceB.isEmpty && (sourceA.contains(sourceB[0]) || sourceB.contains(sourceA[0]))
         func deniesAboutItself(_ denier: Proposition, _ report: Proposition) -> Bool {
             // The report's own subject; or, when it names none, whoever acts in it — then the two
             // must also share what they are about (an embassy and its diplomats).
@@ -99,13 +109,21 @@ public struct ClaimComparer: Sendable {
                 // not about someone the denier's side backs (`ميليشيات مدعومة من إيران`).
                 return deniers.contains { actorChain($0).contains(actorChain(subject)[0]) }
             }
-            guard let agent = report.agent, !denier.topics.isDisjoint(with: report.topics) else { return false }
+            guard let agent = report.agent, !denier.subjectTopics.isDisjoint(with: report.subjectTopics) else { return false }
             return deniers.contains { sameActor($0, agent) }
         }
         // A denial of what the other asserts.
         let aDenies = a.stance == .denies, bDenies = b.stance == .denies
         let denier = aDenies ? a : b, report = aDenies ? b : a
-        if aDenies != bDenies, samePredicate || opposite != nil, agentsAgree,
+        // Denying one predicate is asserting its opposite (`نفى إخلاء السفارة` / `السفارة ما زالت فعّالة`).
+        if aDenies != bDenies, !samePredicate, let (ca, cb) = opposite, agentsAgree, !differentActorKinds,
+           !sharedSpecific.isEmpty || sameSource || termOverlap >= 0.6 {
+            let (denied, asserted) = aDenies ? (ca, cb) : (cb, ca)
+            return Comparison(relation: .agree, kinds: [], score: max(score, 0.5),
+                              explanation: "denying \(words(denied, denier)) (\(denied)) is asserting the opposite, \(words(asserted, report)) (\(asserted))",
+                              sameEvent: sameSource || !sharedSpecific.isEmpty)
+        }
+        if aDenies != bDenies, samePredicate, agentsAgree, !differentActorKinds,
            !sharedSpecific.isEmpty || (sameArticle && deniesAboutItself(denier, report)) || termOverlap >= 0.6 {
             var kinds: [Comparison.ConflictKind] = [.denial]
             let subjectOfReport = deniesAboutItself(denier, report) ? report.subject : nil
@@ -121,7 +139,8 @@ public struct ClaimComparer: Sendable {
             return Comparison(relation: .contradict, kinds: kinds, score: max(score, 0.6), explanation: why)
         }
         if aDenies == bDenies {
-            let opposable = agentsAgree && (!sharedSpecific.isEmpty || termOverlap >= 0.6)
+            // (A conditional or future statement contradicts nothing that happened.)
+            let opposable = agentsAgree && !differentActorKinds && !a.hypothetical && !b.hypothetical && (!sharedSpecific.isEmpty || termOverlap >= 0.6)
             if let (ca, cb) = opposite, opposable, !differentCountries {
                 return Comparison(relation: .contradict, kinds: [.contradiction], score: max(score, 0.55),
                                   explanation: "opposite predicates about \(about): \(words(ca, a)) (\(ca)) / \(words(cb, b)) (\(cb))")
@@ -136,6 +155,18 @@ public struct ClaimComparer: Sendable {
                                   explanation: "different actors: \(subjectA) / \(subjectB)")
             }
         }
+        // (Each naming an entity the other does not is two statements: `… وزير الدفاع` / `… وزير المالية`.)
+        let ownEntitiesOnBothSides = !a.entities.subtracting(b.entities).subtracting(countriesA).isEmpty
+            && !b.entities.subtracting(a.entities).subtracting(countriesB).isEmpty
+        // (About the same places, or neither naming one: `انسحبت من حمص` is not `تسيطر على 40% من البلاد`.)
+        let samePlaces = (a.places.isEmpty && b.places.isEmpty) || (!a.places.isEmpty && !b.places.isEmpty && !placesA.isDisjoint(with: placesB))
+        if sameSource, samePredicate, sharedConcepts.allSatisfy({ a.concepts[$0] == b.concepts[$0] }), agentsAgree, !differentActorKinds,
+           !ownEntitiesOnBothSides, samePlaces,
+           !differentCountries, a.scope.isEmpty || b.scope.isEmpty || a.scope == b.scope, a.numbers.isEmpty || b.numbers.isEmpty,
+           let concept = sharedConcepts.sorted().first {
+            return Comparison(relation: .agree, kinds: [], score: max(score, 0.5),
+                              explanation: "\(a.speaker!) says it again: \(concept) (\(words(concept, a)) / \(words(concept, b)))", sameEvent: true)
+        }
         if differentCountries {
             return Comparison(relation: sameTopic ? .related : .unrelated, kinds: [], score: score * 0.5,
                               explanation: "different countries: \(countriesA.subtracting(countriesB).sorted().joined(separator: "، ")) / \(countriesB.subtracting(countriesA).sorted().joined(separator: "، "))")
@@ -145,7 +176,17 @@ public struct ClaimComparer: Sendable {
         let sameAgents = (a.agent == nil && b.agent == nil) || (a.agent != nil && b.agent != nil && sameActor(a.agent!, b.agent!))
         // A person mentioned on both sides ties them only as the subject of both (not `… قبضة الأسد` / `التقى الأسد`).
         let eventAnchors = sharedSpecific.filter { name in !a.persons.contains(name) || (a.subject == name && b.subject == name) }
-        let sameEvent = samePredicate && !eventAnchors.isEmpty && agentsAgree && !differentCountries
+        let sameEvent = samePredicate && !eventAnchors.isEmpty && agentsAgree && !differentCountries && !differentActorKinds
+        // The same figure for the same measure at the same place (`على بعد خمسة كيلومترات من … حمص`,
+        // said twice) is one statement, whatever the verbs around it.
+        if a.stance == b.stance, opposite == nil, !eventAnchors.isEmpty, agentsAgree, !differentActorKinds,
+           a.scope.isEmpty || b.scope.isEmpty || a.scope == b.scope,
+           let figure = a.numbers.first(where: { x in !x.unit.isEmpty && b.numbers.contains { $0.unit == x.unit && $0.agrees(with: x) } }),
+           a.numbers.allSatisfy({ x in !b.numbers.contains { $0.unit == x.unit && !$0.agrees(with: x) } }) {
+            return Comparison(relation: .agree, kinds: [], score: max(score, 0.6),
+                              explanation: "the same figure, \(Self.format(figure.value)) \(figure.unit), about \(eventAnchors.sorted().joined(separator: "، "))",
+                              sameEvent: true)
+        }
         if sameTopic, samePredicate || termOverlap >= 0.6 {
             // Figures for the same measure: different values contradict, unless their scope differs.
             for x in a.numbers {
@@ -154,7 +195,7 @@ public struct ClaimComparer: Sendable {
                         return Comparison(relation: .related, kinds: [], score: score * 0.5,
                                           explanation: "figures of different scope (\(a.scope.sorted().joined(separator: " ")) / \(b.scope.sorted().joined(separator: " ")))")
                     }
-                    if !x.agrees(with: y) {
+                    if !x.agrees(with: y), !a.hypothetical, !b.hypothetical {
                         return Comparison(relation: .contradict, kinds: [.numeric], score: max(score, 0.55),
                                           explanation: "different figures for \(x.unit) about \(about): \(Self.format(x.value)) / \(Self.format(y.value))")
                     }
@@ -188,7 +229,8 @@ public struct ClaimComparer: Sendable {
             if let concept = sharedConcepts.sorted().first {
                 return Comparison(relation: .agree, kinds: [], score: max(score, 0.5),
                                   explanation: "both report \(concept) (\(words(concept, a)) / \(words(concept, b))) about \(about)",
-                                  sameEvent: termOverlap >= 0.5 && sharedTerms.count >= 3 && agentsAgree)
+                                  sameEvent: termOverlap >= 0.5 && agentsAgree && !differentActorKinds
+                                      && (sharedTerms.count >= 3 || (sharedTerms.count >= 2 && a.subject != nil && b.subject != nil)))
             }
             return Comparison(relation: .agree, kinds: [], score: max(score, 0.5), explanation: "the same statement about \(about)",
                               sameEvent: termOverlap >= 0.6 && sharedTerms.count >= 3)
@@ -212,6 +254,16 @@ public struct ClaimComparer: Sendable {
     func sameActor(_ a: String, _ b: String) -> Bool {
         let chainA = actorChain(a), chainB = actorChain(b)
         return chainA.contains(chainB[0]) || chainB.contains(chainA[0])
+    }
+
+    /// Who made a statement and whom they speak for, nearest first (empty when unknown).
+    func sourceChain(_ p: Proposition) -> [String] {
+        guard let speaker = p.speaker else { return [] }
+        var chain = actorChain(speaker)
+        if let affiliation = p.speakerAffiliation {
+            for name in actorChain(affiliation) where !chain.contains(name) { chain.append(name) }
+        }
+        return chain
     }
 
     /// An actor and what it belongs to, nearest first (a capital stands for its country).

@@ -53,10 +53,19 @@ public final class ConflictDetector {
 
     static let recordSQL = """
         SELECT c.id, c.article_id, coalesce(CAST(c.speaker_entity_id AS TEXT), c.speaker), c.stance, c.is_call, c.target_claim_id,
-               c.content, coalesce(c.said_on, substr(a.published, 1, 10)), f.features, coalesce(e.name, c.speaker), e.affiliation
+               c.content, coalesce(c.said_on, substr(a.published, 1, 10)), f.features, coalesce(e.name, c.speaker), e.affiliation, e.origin
         FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN claim_features f ON f.claim_id = c.id
         LEFT JOIN entities e ON e.id = c.speaker_entity_id
         """
+
+    private var impliedCountries: [String: String?] = [:]
+    private func impliedCountry(ofSpeaker speaker: String) -> String? {
+        if let known = impliedCountries[speaker] { return known }
+        // The built-in gazetteer: the archive's own holds the discovered institution as one name.
+        let country = PropositionContext.shared.impliedCountry(ofSpeaker: speaker)
+        if impliedCountries.count < 10_000 { impliedCountries[speaker] = country }
+        return country
+    }
 
     private func record(_ row: Row) -> Record {
         let content = row.string(6)
@@ -67,7 +76,10 @@ public final class ConflictDetector {
         proposition.stance = stance
         proposition.date = date
         proposition.speaker = row.string(9)
+        // A known entity's own affiliation; for a speaker the gazetteer does not know, the country its name implies.
+        // (Archives made before discovered institutions had affiliations: derive it here.)
         proposition.speakerAffiliation = row.optionalString(10)
+            ?? (row.optionalString(11) == "builtin" || row.optionalString(11) == "user" ? nil : impliedCountry(ofSpeaker: row.string(9)))
         let words = Tokenizer.tokenize(content)
         let isPointer = words.count <= 3 && words.first.map { CueLexicon.pointerWords.contains(ArabicNormalizer.normalize($0.text)) } == true
         return Record(id: row.int(0), articleID: row.int(1), speakerKey: row.string(2), stance: stance, isCall: row.bool(4),
@@ -107,12 +119,15 @@ public final class ConflictDetector {
         return record
     }
 
-    /// `ce:<family>|<entity>`, `e:<entity>` (below country level), `t:<word>`.
+    /// `ce:<family>|<entity>`, `cs:<family>|<speaker>` (the speaker's outermost body: what one source
+    /// said again, even with no name in it), `e:<entity>` (below country level), `t:<word>`.
     func indexKeys(_ proposition: Proposition) -> Set<String> {
         var keys = Set<String>()
+        let source = comparer.sourceChain(proposition).last
         for concept in proposition.concepts.keys {
             let family = family(of: concept)
             for entity in proposition.entities { keys.insert("ce:\(family)|\(entity)") }
+            if let source { keys.insert("cs:\(family)|\(source)") }
         }
         for entity in proposition.entities where !context.isCountry(entity) { keys.insert("e:\(entity)") }
         for word in proposition.terms.sorted(by: { ($0.count, $0) > ($1.count, $1) }).prefix(Self.indexedWordsPerClaim) {
@@ -145,7 +160,7 @@ public final class ConflictDetector {
             try postings.bind([key, record.id, Self.postingsPerKey] as [any SQLBindable]).forEach { row in
                 if let day, let other = row.optionalInt(1), abs(other - day) > window { return }
                 var counts = shared[row.int(0)] ?? (0, 0, 0)
-                if key.hasPrefix("ce:") { counts.predicateEntity += 1 } else if key.hasPrefix("e:") { counts.entity += 1 } else { counts.words += 1 }
+                if key.hasPrefix("ce:") || key.hasPrefix("cs:") { counts.predicateEntity += 1 } else if key.hasPrefix("e:") { counts.entity += 1 } else { counts.words += 1 }
                 shared[row.int(0)] = counts
             }
         }

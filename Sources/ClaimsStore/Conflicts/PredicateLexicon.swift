@@ -58,6 +58,13 @@ public struct PredicateLexicon: Sendable {
             if concepts.isEmpty, key.count >= 4, let first = key.first, "نا".contains(first) {
                 concepts = singleWord["ي" + key.dropFirst()] ?? []
             }
+            // Plurals of the imperfect and the past (يفرون, تصلان → يفر, تصل; اقتحموا → اقتحم).
+            if concepts.isEmpty, key.count >= 5, let first = key.first, "يت".contains(first), key.hasSuffix("ون") || key.hasSuffix("ان") {
+                concepts = singleWord[String(key.dropLast(2))] ?? []
+            }
+            if concepts.isEmpty, key.count >= 5, key.hasSuffix("وا") {
+                concepts = singleWord[String(key.dropLast(2))] ?? []
+            }
             for concept in concepts.sorted() {
                 result.append(Occurrence(concept: concept, range: i..<(i + 1)))
             }

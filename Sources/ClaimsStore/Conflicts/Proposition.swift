@@ -25,12 +25,19 @@ public struct Proposition: Sendable {
     public var persons: Set<String> = []
     /// Topic nouns (`diplomatic` for سفارة, دبلوماسيين …) from `Data/topics.tsv`, names included.
     public var topics: Set<String> = []
+    /// Topics that say what a statement is about, without the kind of actor (civilians, armed).
+    public var subjectTopics: Set<String> { topics.subtracting(["civilians", "armed"]) }
+    /// Who moves or acts, as a kind: the first of `civilians` or `armed` the text names (`آلاف الأشخاص
+    /// بدأوا يصلون … خشية التقدم السريع لقوات المعارضة` is about civilians), nil when it names neither.
+    public var actorKind: String?
     /// Who made the statement and whom they speak for (set for stored claims and typed reports).
     public var speaker: String?
     public var speakerAffiliation: String?
     /// Content words (match keys), without function words and predicate forms.
     public var terms: Set<String> = []
     public var numbers: [NumberFact] = []
+    /// Conditional or future (`سيكون`, `إذا`, `من شأن`): never one side of a contradiction.
+    public var hypothetical = false
     /// Countries mentioned (a city names a place; a country the wider frame or the actor).
     /// Includes the countries its actors belong to (الجيش السوري → سوريا).
     public var countries: Set<String> {
@@ -61,6 +68,13 @@ public struct Proposition: Sendable {
         "مزاعم", "ادعاءات", "الادعاءات", "المتعلقه", "الوارده", "وارده", "متعلقه", "بدات", "بدا", "تبدا", "يبدا", "اعلن", "تعلن", "يعلن",
         // Generic place and actor nouns: they say what kind of thing, not which one.
         "مدينه", "بلده", "محافظه", "منطقه", "ريف", "قريه", "حي", "مدن", "قوات", "القوات", "مناطق", "اراضي", "عاصمه", "بلاد",
+    ]
+    /// How many words after its predicate an agent may stand.
+    static let agentReach = 8
+    /// Words that make a statement conditional or about the future (`سقوط حمص سيكون كارثة`,
+    /// `من شأن سيطرة الفصائل … أن`): such a statement contradicts nothing that happened.
+    static let hypotheticalMarkers: Set<String> = [
+        "سيكون", "ستكون", "سيكونون", "سوف", "اذا", "لو", "لولا", "شان", "ربما", "المحتمل", "محتمل", "يحتمل", "سيؤدي", "ستؤدي",
     ]
     static let negators: Set<String> = ["لم", "لن", "لا", "ليس", "ليست", "غير", "ولم", "ولا", "ولن", "عدم"]
     static let scopeWords: Set<String> = [
@@ -95,9 +109,19 @@ public struct Proposition: Sendable {
         let recognized = allRecognized.filter { inside($0.range) }
         let parts = allParts.filter { inside($0.range) }
         var entityTokens = Set<Int>()
-        // Where something goes (`توجهت إلى محافظتي حمص`, `باتجاه العراق`) is not where the event is.
+        // Where something goes (`توجهت إلى محافظتي حمص`, `باتجاه العراق`) is not where the event is,
+        // unless the event is the arrival itself (`وصلت إلى مدينة حمص`).
+        let arrivals = Set(allOccurrences.filter { $0.concept == "visit" }.map(\.range.upperBound))
+        // Where those who arrive come from (`يصلون إلى هناك من حمص`) is not where the event is either.
+        // (An arrival ends at most four words before the preposition: `وصلت قوات المعارضة إلى …`.)
+        func afterArrival(_ preposition: Int) -> Bool {
+            (max(range.lowerBound, preposition - 4)...preposition).contains { arrivals.contains($0) }
+        }
         func isDestinationWithin(_ mentionRange: Range<Int>) -> Bool {
-            (max(range.lowerBound, mentionRange.lowerBound - 2)..<mentionRange.lowerBound).contains { ["الي", "نحو", "باتجاه", "اتجاه", "صوب"].contains(analyzed.normalized[$0]) }
+            (max(range.lowerBound, mentionRange.lowerBound - 2)..<mentionRange.lowerBound).contains {
+                ["الي", "نحو", "باتجاه", "اتجاه", "صوب"].contains(analyzed.normalized[$0]) && !afterArrival($0)
+            } || (mentionRange.lowerBound - 1 >= range.lowerBound && analyzed.normalized[mentionRange.lowerBound - 1] == "من"
+                  && afterArrival(mentionRange.lowerBound - 1))
         }
         for mention in recognized {
             entities.insert(mention.name)
@@ -121,7 +145,13 @@ public struct Proposition: Sendable {
             }
         }
         // Predicates, each negated when a negator stands just before it.
-        let occurrences = allOccurrences.filter { inside($0.range) }
+        // Control as a state (`الخاضعة لسيطرة الحكومة`, `تحت سيطرة`) is no capture.
+        let occurrences = allOccurrences.filter { occurrence in
+            guard inside(occurrence.range) else { return false }
+            let before = occurrence.range.lowerBound - 1
+            return !(occurrence.concept == "capture" && before >= range.lowerBound
+                     && (analyzed.keys[before].hasPrefix("خاضع") || analyzed.normalized[before] == "تحت"))
+        }
         var predicateTokens = Set<Int>()
         for occurrence in occurrences {
             let start = occurrence.range.lowerBound
@@ -151,7 +181,15 @@ public struct Proposition: Sendable {
             return !afterPreposition && !gluedPreposition
         }.map { context.subjectName(of: $0) }
         // (A named institution after the predicate is what is acted on — `إخلاء السفارة …` — not who acts.)
-        agent = subject ?? recognized.first { $0.range.lowerBound >= firstPredicate && ($0.type == .person || ($0.type == .organization && $0.origin != .discovered)) }.map(\.name)
+        // The agent after the predicate stands near it (`انسحاب القوات الحكومية`, `نقلهم …، قادة من فيلق القدس`),
+        // not clauses later (`حررت قواتنا آخر قرية … ومن هنا نوجه النداء الأخير لقوات النظام`) nor behind a
+        // glued preposition (`لقوات`).
+        agent = subject ?? recognized.first { mention in
+            guard mention.range.lowerBound >= firstPredicate, mention.range.lowerBound - firstPredicate <= Self.agentReach,
+                  mention.type == .person || (mention.type == .organization && mention.origin != .discovered) else { return false }
+            let word = analyzed.normalized[mention.range.lowerBound]
+            return !((word.hasPrefix("ب") || word.hasPrefix("ل")) && analyzed.keys[mention.range.lowerBound] != word && !word.hasPrefix("ال"))
+        }.map(\.name)
         for i in range where !predicateTokens.contains(i) && !entityTokens.contains(i) {
             let key = analyzed.keys[i]
             if Self.scopeWords.contains(analyzed.normalized[i]) || Self.scopeWords.contains(key) { scope.insert(key) }
@@ -161,8 +199,13 @@ public struct Proposition: Sendable {
                   NumberReader.multipliers[analyzed.normalized[i]] == nil, !NumberReader.approximators.contains(analyzed.normalized[i]) else { continue }
             terms.insert(key)
         }
+        hypothetical = range.contains { Self.hypotheticalMarkers.contains(analyzed.normalized[$0]) || Self.hypotheticalMarkers.contains(analyzed.keys[$0]) }
         numbers = NumberReader.numbers(in: analyzed, within: range)
-        for i in range { if let topic = context.topicsByKey[analyzed.keys[i]] { topics.formUnion(topic) } }
+        for i in range {
+            guard let topic = context.topicsByKey[analyzed.keys[i]] else { continue }
+            topics.formUnion(topic)
+            if actorKind == nil { actorKind = topic.contains("civilians") ? "civilians" : topic.contains("armed") ? "armed" : nil }
+        }
     }
 }
 
@@ -222,4 +265,27 @@ public final class PropositionContext: @unchecked Sendable {
     func countries(in names: Set<String>) -> Set<String> { names.filter(isCountry) }
 
     func affiliation(of name: String) -> String? { gazetteer.entity(named: name)?.affiliation }
+
+    /// Whom a speaker the gazetteer does not know speaks for, when its name says so with a country's
+    /// nisba (`السفارة الروسية في دمشق`, `مسؤولون إيرانيون` → روسيا, إيران).
+    func impliedCountry(ofSpeaker speaker: String) -> String? {
+        let analyzed = AnalyzedText(speaker, stemmer: stemmer)
+        return recognizer.matcher.matches(in: analyzed).lazy.compactMap { match -> String? in
+            let entity = self.gazetteer.entities[match.target.entityIndex]
+            return match.target.viaNisba && self.isCountry(entity.name) ? entity.name : nil
+        }.first
+    }
+
+    /// The places a place lies in, from the gazetteer's affiliation column (`معبر البوكمال` → البوكمال),
+    /// stopping at countries (a country never tells two events apart).
+    func containingPlaces(of name: String) -> [String] {
+        var result: [String] = []
+        var current = name
+        while result.count < 3, let next = gazetteer.entity(named: current)?.affiliation, next != name, !result.contains(next),
+              gazetteer.entity(named: next)?.type == .place, !isCountry(next) {
+            result.append(next)
+            current = next
+        }
+        return result
+    }
 }

@@ -2,7 +2,7 @@
 /// new claim with stored ones does not analyse their text again.
 extension Proposition {
     var featuresJSON: JSONValue {
-        .object([
+        .object(([
             ("s", .string(stance.rawValue)),
             ("c", .object(concepts.sorted { $0.key < $1.key }.map { ($0.key, .bool($0.value)) })),
             ("w", .object(conceptWords.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
@@ -17,7 +17,7 @@ extension Proposition {
             ("n", .array(numbers.map { .array([.double($0.value), .string($0.unit), .bool($0.approximate)]) })),
             ("o", .array(scope.sorted().map { .string($0) })),
             ("d", JSONValue(date?.iso)),
-        ])
+        ] as [(String, JSONValue)]) + (hypothetical ? [("m", .bool(true))] : []) + (actorKind.map { [("a", .string($0))] } ?? []))
     }
 
     init?(features json: String, text: String) {
@@ -46,5 +46,7 @@ extension Proposition {
             }
         }
         if case .string(let d)? = value["d"] { date = CalendarDate(iso: d) }
+        if case .bool(let b)? = value["m"] { hypothetical = b }
+        if case .string(let kind)? = value["a"] { actorKind = kind }
     }
 }

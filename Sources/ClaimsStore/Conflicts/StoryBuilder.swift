@@ -1,6 +1,12 @@
-/// Groups claims that state the same thing into stories (connected components of corroborations),
-/// and tells who reported first, who repeated it independently, who relayed the same source, and
-/// who disputed it. O(E · α) over the corroboration links, rebuilt after each ingest.
+/// Groups claims that state the same thing into stories, and tells who reported first, who repeated
+/// it independently, who relayed the same source, and who disputed it.
+///
+/// A story is a connected group of three kinds of link: corroborations (two claims about one event,
+/// from the conflict detector); one statement continued in the next sentence by the same speaker
+/// (`نفى … إخلاء السفارة` then `السفارة ما زالت فعّالة`); and the claims that dispute one story,
+/// which together state the other side (the Defence Ministry's denials of the Homs withdrawal).
+/// O((E + C) · α) over the E links and C conflicts, plus one pass over adjacent claims of each
+/// article; rebuilt after each ingest.
 public struct StoryBuilder {
     public let database: ClaimsDatabase
     var connection: Database { database.connection }
@@ -17,27 +23,95 @@ public struct StoryBuilder {
     public func rebuild() throws {
         try connection.transaction {
             try connection.execute("DELETE FROM story_claims; DELETE FROM stories;")
-            let links = try connection.query("SELECT claim_a_id, claim_b_id FROM corroborations ORDER BY claim_a_id, claim_b_id") { ($0.int(0), $0.int(1)) }
-            var parent: [Int: Int] = [:]
-            func find(_ x: Int) -> Int {
-                var root = x
-                while let p = parent[root], p != root { root = p }
-                var node = x
-                while let p = parent[node], p != root { parent[node] = root; node = p }
-                return root
-            }
-            for (a, b) in links {
-                if parent[a] == nil { parent[a] = a }
-                if parent[b] == nil { parent[b] = b }
-                let (ra, rb) = (find(a), find(b))
-                if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-            }
-            var groups: [Int: [Int]] = [:]
-            for claim in parent.keys { groups[find(claim), default: []].append(claim) }
-            for members in groups.values.sorted(by: { $0.min()! < $1.min()! }) where members.count >= 2 {
-                try storeStory(members.sorted())
-            }
+            var sets = DisjointSets()
+            try connection.prepare("SELECT claim_a_id, claim_b_id FROM corroborations").forEach { sets.union($0.int(0), $0.int(1)) }
+            for (a, b) in try continuations() { sets.union(a, b) }
+            try joinOpponents(&sets)
+            for members in sets.groups(minimumSize: 2) { try storeStory(members) }
             try connection.run("INSERT INTO settings (key, value) VALUES ('stories_stale', '0') ON CONFLICT(key) DO UPDATE SET value = '0'")
+        }
+    }
+
+    /// A claim as the story links need it.
+    private struct Statement {
+        let id: Int
+        let speakerKey: String
+        let speakerText: String
+        let via: [String]
+        let stance: Stance
+        let target: Int?
+        let proposition: Proposition?
+    }
+
+    /// Pairs of claims that are one statement: same article and part, consecutive sentences, the same
+    /// speaker (or one relaying the other), saying the same thing (the same predicate, or a denial of
+    /// one predicate and the assertion of its opposite), about no different places.
+    private func continuations() throws -> [(Int, Int)] {
+        let predicates = PredicateLexicon.builtIn
+        var features: [Int: Proposition?] = [:]
+        func proposition(_ id: Int, _ json: String?, _ content: String) -> Proposition? {
+            if let known = features[id] { return known }
+            let decoded = json.flatMap { Proposition(features: $0, text: content) }
+            features[id] = decoded
+            return decoded
+        }
+        func statement(_ row: Row, _ offset: Int) -> Statement {
+            let id = row.int(offset)
+            return Statement(id: id, speakerKey: row.string(offset + 1), speakerText: row.string(offset + 2), via: StoredClaim.stringArray(row.string(offset + 3)),
+                             stance: Stance(rawValue: row.string(offset + 4)) ?? .asserts, target: row.optionalInt(offset + 5),
+                             proposition: proposition(id, row.optionalString(offset + 6), row.string(offset + 7)))
+        }
+        var pairs: [(Statement, Statement)] = []
+        let columns = { (c: String, f: String) in
+            "\(c).id, coalesce(CAST(\(c).speaker_entity_id AS TEXT), \(c).speaker), \(c).speaker, \(c).via, \(c).stance, \(c).target_claim_id, \(f).features, \(c).content"
+        }
+        try connection.prepare("""
+            SELECT \(columns("x", "fx")), \(columns("y", "fy"))
+            FROM claims x JOIN claims y ON y.article_id = x.article_id AND y.part = x.part AND y.id > x.id AND abs(y.sentence - x.sentence) <= 1
+            LEFT JOIN claim_features fx ON fx.claim_id = x.id LEFT JOIN claim_features fy ON fy.claim_id = y.id
+            """).forEach { row in pairs.append((statement(row, 0), statement(row, 8))) }
+        // A pointer (`هذه التقارير`) means what it points to.
+        func meaning(_ s: Statement) throws -> Proposition? {
+            guard let own = s.proposition else { return nil }
+            guard own.concepts.isEmpty, let target = s.target else { return own }
+            if let known = features[target] { return known ?? own }
+            let stored = try connection.queryOne("""
+                SELECT f.features, c.content FROM claims c JOIN claim_features f ON f.claim_id = c.id WHERE c.id = ?
+                """, [target]) { ($0.string(0), $0.string(1)) }
+            return stored.flatMap { proposition(target, $0.0, $0.1) } ?? own
+        }
+        var links: [(Int, Int)] = []
+        for (x, y) in pairs {
+            let sameSpeaker = x.speakerKey == y.speakerKey || y.via.contains(x.speakerText) || x.via.contains(y.speakerText)
+            guard sameSpeaker, let px = try meaning(x), let py = try meaning(y) else { continue }
+            if !px.places.isEmpty, !py.places.isEmpty, px.places.isDisjoint(with: py.places) { continue }
+            let sameSaying = x.stance == y.stance && px.concepts.contains { py.concepts[$0.key] == $0.value }
+            let (denial, assertion) = x.stance == .denies ? (px, py) : (py, px)
+            let denialAndOpposite = x.stance != y.stance && [x.stance, y.stance].contains(.denies) && [x.stance, y.stance].contains(.asserts)
+                && denial.concepts.keys.contains { concept in assertion.concepts.contains { $0.value == false && predicates.areOpposite(concept, $0.key) } }
+            if sameSaying || denialAndOpposite { links.append((x.id, y.id)) }
+        }
+        return links
+    }
+
+    /// The claims that dispute one story state its other side: they join one story, unless they
+    /// conflict among themselves.
+    private func joinOpponents(_ sets: inout DisjointSets) throws {
+        var conflicts: [(Int, Int)] = []
+        try connection.prepare("SELECT claim_a_id, claim_b_id FROM conflicts ORDER BY id").forEach { conflicts.append(($0.int(0), $0.int(1))) }
+        let conflicting = Set(conflicts.map { [min($0.0, $0.1), max($0.0, $0.1)] })
+        // Twice: the second pass joins what the first pass's merges made one side.
+        for _ in 0..<2 {
+            var opponents: [Int: [Int]] = [:]
+            for (a, b) in conflicts {
+                opponents[sets.find(a), default: []].append(b)
+                opponents[sets.find(b), default: []].append(a)
+            }
+            for side in opponents.values {
+                for other in side.dropFirst() where !conflicting.contains([min(side[0], other), max(side[0], other)]) {
+                    sets.union(side[0], other)
+                }
+            }
         }
     }
 
@@ -48,6 +122,17 @@ public struct StoryBuilder {
         let via: [String]
         let date: String?
         let content: String
+        let stance: Stance
+    }
+
+    /// What the story says: its first claim of a few words that is not a pointer (`هذه التقارير`,
+    /// `المغادرة`), marked `نفي:` when the story is the side that denies.
+    private func label(_ members: [Member]) -> String {
+        let named = members.first { member in
+            let words = Tokenizer.tokenize(member.content)
+            return words.count >= 3 && !CueLexicon.pointerWords.contains(ArabicNormalizer.normalize(words[0].text))
+        } ?? members[0]
+        return named.stance == .denies ? "نفي: " + named.content : named.content
     }
 
     private func storeStory(_ ids: [Int]) throws {
@@ -55,10 +140,11 @@ public struct StoryBuilder {
         var members: [Member] = []
         for id in ids {
             if let member = try connection.queryOne("""
-                SELECT c.id, c.speaker, e.name, c.via, coalesce(c.said_on, substr(a.published, 1, 10)), c.content, a.ingested_at
+                SELECT c.id, c.speaker, e.name, c.via, coalesce(c.said_on, substr(a.published, 1, 10)), c.content, c.stance
                 FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN entities e ON e.id = c.speaker_entity_id WHERE c.id = ?
                 """, [id], { Member(id: $0.int(0), speaker: $0.string(1), speakerEntity: $0.optionalString(2),
-                                    via: StoredClaim.stringArray($0.string(3)), date: $0.optionalString(4), content: $0.string(5)) }) {
+                                    via: StoredClaim.stringArray($0.string(3)), date: $0.optionalString(4), content: $0.string(5),
+                                    stance: Stance(rawValue: $0.string(6)) ?? .asserts) }) {
                 members.append(member)
             }
         }
@@ -79,7 +165,7 @@ public struct StoryBuilder {
         try connection.run("""
             INSERT INTO stories (label, first_claim_id, claims, sources, independent_sources, disputed, first_date, last_date)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, first.content, first.id, members.count, Set(members.map { $0.speakerEntity ?? $0.speaker }).count,
+            """, label(members), first.id, members.count, Set(members.map { $0.speakerEntity ?? $0.speaker }).count,
             Set(origins).count, disputed, dates.first, dates.last)
         let story = Int(connection.lastInsertRowID)
         var seenOrigins = Set<String>()

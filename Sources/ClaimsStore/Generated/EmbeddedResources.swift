@@ -240,10 +240,12 @@ CREATE TABLE IF NOT EXISTS corroborations (
 CREATE INDEX IF NOT EXISTS corroborations_b ON corroborations(claim_b_id);
 
 -- Stories: groups of claims stating the same thing, who reported first, who repeated it, who
--- disputed it. Derived from corroborations and conflicts; rebuilt after each ingest.
+-- disputed it. Derived from corroborations, from one speaker's statement continued in the next
+-- sentence, and from conflicts (the claims disputing one story make the story of the other side);
+-- rebuilt after each ingest.
 CREATE TABLE IF NOT EXISTS stories (
     id                   INTEGER PRIMARY KEY,
-    label                TEXT NOT NULL,        -- the first claim's content
+    label                TEXT NOT NULL,        -- the first claim's content (not a pointer like هذه التقارير); "نفي: …" for the side that denies
     first_claim_id       INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
     claims               INTEGER NOT NULL,     -- number of claims in the story
     sources              INTEGER NOT NULL,     -- distinct speakers
@@ -377,7 +379,8 @@ unverified	لم يتسن|لم يتسنى|لا يمكن التحقق|لم يتم 
 # type: person | organization | media | place ; "-" marks an empty column.
 # aliases and nisba are "|"-separated. Forms differing only by diacritics, tatweel, alef-hamza,
 # ta marbuta/ha or alef maqsura/ya are NOT listed (the program normalises them), nor forms with clitics.
-# Nisba forms are written without ال. Affiliation is the canonical name of another line.
+# Nisba forms are written without ال. Affiliation is the canonical name of another line: what a person
+# or organisation belongs to; for a place below country level, the place it lies in (a crossing → its town).
 
 # ===================== Countries (region) =====================
 place	سوريا	سورية|الجمهورية العربية السورية	سوري|سورية|سوريين|سوريون|سوريات	-
@@ -628,7 +631,7 @@ place	سجن صيدنايا	سجن صيدنايا العسكري	-	-
 # ===================== Border crossings =====================
 place	معبر نصيب	-	-	-
 place	معبر جابر	-	-	-
-place	معبر البوكمال	معبر البوكمال القائم|بوابة البوكمال	-	-
+place	معبر البوكمال	معبر البوكمال القائم|بوابة البوكمال	-	البوكمال
 place	معبر القائم	منفذ القائم	-	-
 place	معبر باب الهوى	باب الهوى	-	-
 place	معبر باب السلامة	باب السلامة	-	-
@@ -638,11 +641,11 @@ place	معبر جوسية	-	-	-
 place	معبر الدبوسية	-	-	-
 place	معبر اليعربية	معبر ربيعة|معبر تل كوجر	-	-
 place	معبر سيمالكا	معبر فيشخابور	-	-
-place	معبر التنف	معبر الوليد	-	-
+place	معبر التنف	معبر الوليد	-	التنف
 place	معبر كسب	-	-	-
 place	معبر أبو الزندين	-	-	-
-place	معبر القنيطرة	-	-	-
-place	معبر جرابلس	-	-	-
+place	معبر القنيطرة	-	-	القنيطرة
+place	معبر جرابلس	-	-	جرابلس
 
 # ===================== Region: capitals and major cities =====================
 place	طهران	العاصمة الإيرانية	-	-
@@ -722,7 +725,7 @@ organization	المعارضة السورية المسلحة	الفصائل ال�
 organization	إدارة العمليات العسكرية	إدارة العمليات	-	-
 organization	غرفة العمليات المشتركة	-	-	-
 organization	غرفة عمليات الجنوب	-	-	-
-organization	هيئة تحرير الشام	تحرير الشام	-	-
+organization	هيئة تحرير الشام	تحرير الشام	-	المعارضة السورية المسلحة
 organization	جبهة النصرة	جبهة فتح الشام	-	تنظيم القاعدة
 organization	حكومة الإنقاذ السورية	حكومة الإنقاذ	-	-
 organization	الجيش الوطني السوري	الجيش الوطني	-	-
@@ -1172,7 +1175,8 @@ person	فيليبو غراندي	غراندي	-	مفوضية الأمم المت
 # TAB-separated:  concept    forms (| separated, any inflection written out; clitics are handled)    opposite concept (or -)
 # Forms are matched by their clitic-stripped keys, so والانسحاب and انسحاب are one form.
 # Two concepts are synonyms when they are the same line: إجلاء / إخلاء / سحب / انسحاب are all "leave".
-# Several opposites are separated by |. Imperfect verbs are found from their يفعل form (نستخدم → يستخدم).
+# Several opposites are separated by |. Imperfect verbs are found from their يفعل form (نستخدم → يستخدم,
+# يفرون → يفر). collapse covers a city or a rule falling and its toppling (سقوط المدينة، إسقاط النظام).
 leave	انسحب|انسحبت|انسحبوا|انسحاب|انسحابات|ينسحب|تنسحب|ينسحبون|سحب|سحبت|يسحب|تسحب|إجلاء|أجلى|أجلت|يجلي|إخلاء|أخلى|أخلت|يخلي|تخلي|مغادرة|غادر|غادرت|غادروا|يغادر|تغادر|فرار|فر|فرت|فروا|يفر|هروب|هرب|هربت|تقهقر|ترك|يترك|تترك|خرج|خرجت|خروج|نقل|نقلهم|إخراج|رحيل	remain
 remain	موجود|موجودة|موجودون|متواجد|متواجدة|يتواجد|باق|باقية|بقاء|بقي|يبقى|تبقى|لا يزال|لا تزال|ما زال|ما زالت|مازال|مازالت|في مكانه|في مواقعه|في مواقعها|تعزيز|تعزيزه|عزز|عززت|يعزز|يعزز|منتشرة|منتشر|ينتشر|تنتشر|صامد|صامدة|تحتفظ|يحتفظ|فعالة|تواصل عملها	leave|collapse
 capture	سيطر|سيطرت|سيطروا|يسيطر|تسيطر|يسيطرون|سيطرة|سيطرته|سيطرتها|استولى|استولت|استولوا|استيلاء|دخل|دخلت|دخلوا|يدخل|دخول|اقتحم|اقتحمت|اقتحام|حرر|حررت|تحرير|بسط|تبسط|يبسط|اجتاح|اجتاحت|اجتياح|انتزع|انتزاع|أحكم|أحكمت|إحكام|احتل|احتلت|احتلال	repel
@@ -1198,7 +1202,7 @@ resign	استقال|استقالت|يستقيل|استقالة|استقالته|
 postpone	أجل|أجلت|يؤجل|تؤجل|تأجيل	-
 suspend	علق|علقت|يعلق|تعلق|تعليق|أوقف|وقف	-
 displace	نزوح|نزح|نزحوا|تهجير|نازح|نازحين	-
-collapse	انهيار|انهار|انهارت|ينهار|تنهار|تنهار	remain
+collapse	انهيار|انهار|انهارت|ينهار|تنهار|سقوط|سقط|سقطت|يسقط|تسقط|إسقاط|أسقط|أسقطت|يسقط|الإطاحة|إطاحة|أطاح|أطاحت|يطيح|تطيح|إنهاء حكم|انهاء حكم|إنهاء نظام	remain
 use	استخدم|استخدمت|يستخدم|استخدام	-
 
 """####
@@ -2136,12 +2140,15 @@ use	استخدم|استخدمت|يستخدم|استخدام	-
 # topics.tsv — nouns that tell what a statement is about when the names differ
 # (an embassy and its diplomats; a crossing and the border). Used when comparing claims.
 # TAB-separated: topic    forms (| separated; clitics are handled)
+# civilians / armed tell apart who moves: `الآلاف يفرون من حمص` is not `القوات انسحبت من حمص`.
 diplomatic	سفارة|سفارات|سفارتها|سفارته|دبلوماسي|دبلوماسية|دبلوماسيين|دبلوماسيون|بعثة|بعثات|قنصلية|قنصليات|سفير|سفراء|طاقم السفارة
 military	قادة|قائد|قادتها|قيادي|قياديين|عسكري|عسكريين|العسكريين|ضباط|ضابط|جنود|جندي|مستشارين|مستشار
 border	معبر|معابر|حدود|الحدود|الحدودي|الحدودية|منفذ|بوابة
 casualties	قتلى|قتيل|ضحايا|شهداء|جرحى|مصابين|إصابات
 displacement	نازحين|نازح|لاجئين|لاجئ|نزوح|فرار|فارين
 prices	أسعار|سعر|تضخم|صرف|عملة|الدولار|الفائدة
+civilians	مدنيين|مدنيون|مدني|سكان|أهالي|الأهالي|أشخاص|آلاف|عائلات|عائلة|مواطنين|مواطنون|رعايا|لاجئين|نازحين|نازحون
+armed	قوات|جيش|جنود|عناصر|ميليشيات|ميليشيا|فصائل|مقاتلين|مقاتلون|مسلحين|مسلحون|كتائب|أرتال|رتل
 
 """####
 

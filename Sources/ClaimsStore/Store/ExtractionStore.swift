@@ -46,7 +46,9 @@ public final class ExtractionStore {
         try connection.cached("""
             INSERT INTO entities (name, type, origin, affiliation, name_key, created_at) VALUES (?, ?, ?, ?, ?, ?)
             """).bind([definition?.name ?? name, (definition?.type ?? type).rawValue, (definition?.origin ?? origin).rawValue,
-                       definition?.affiliation, key, now] as [any SQLBindable]).run()
+                       // A discovered institution belongs to the country its name says (`السفارة الروسية في دمشق` → روسيا).
+                       definition?.affiliation ?? (definition == nil && type != .place ? PropositionContext.shared.impliedCountry(ofSpeaker: name) : nil),
+                       key, now] as [any SQLBindable]).run()
         let id = Int(connection.lastInsertRowID)
         if let definition {
             for alias in definition.aliases { try addAlias(alias, kind: "alias", origin: definition.origin, to: id) }

@@ -1,0 +1,131 @@
+import XCTest
+@testable import ClaimsStore
+
+/// How claims are grouped into stories: corroboration, one statement continued in the next
+/// sentence, the same source saying it again, and the side that disputes a story.
+final class StoryBuilderTests: XCTestCase {
+    /// Each story as its claims' contents, sorted (stories are rebuilt after each ingest).
+    func stories(_ db: ClaimsDatabase) throws -> [[String]] {
+        let rows = try db.connection.query("""
+            SELECT sc.story_id, c.content FROM story_claims sc JOIN claims c ON c.id = sc.claim_id ORDER BY sc.story_id, c.id
+            """) { ($0.int(0), $0.string(1)) }
+        return Dictionary(grouping: rows, by: \.0).values.map { $0.map(\.1).sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    func story(containing words: String, in stories: [[String]]) -> [String]? {
+        stories.first { $0.contains { $0.contains(words) } }
+    }
+
+    func testADenialAndTheDeniersCounterAssertionAreOneStoryApartFromTheReport() throws {
+        let db = try TestSupport.memoryDatabase()
+        _ = try Ingester(database: db).ingest(drafts: [
+            ArticleDraft(source: "a", body: "تقرير\n\nقال المرصد السوري لحقوق الإنسان إن القوات الحكومية انسحبت من مدينة حماة يوم الخميس.", published: "2024-12-05"),
+            ArticleDraft(source: "b", body: "خبر\n\nأفادت وكالة رويترز بأن القوات الحكومية انسحبت من مدينة حماة بعد معارك عنيفة.", published: "2024-12-05"),
+            ArticleDraft(source: "c", body: "بيان\n\nنفت وزارة الدفاع السورية انسحاب القوات الحكومية من مدينة حماة. وأكدت الوزارة أن الجيش لا يزال في مواقعه داخل حماة.",
+                         published: "2024-12-05"),
+        ])
+        let all = try stories(db)
+        let report = try XCTUnwrap(story(containing: "بعد معارك", in: all), "\(all)")
+        XCTAssertEqual(report.count, 2, "the Observatory and Reuters: \(report)")
+        let denial = try XCTUnwrap(story(containing: "لا يزال", in: all), "\(all)")
+        XCTAssertEqual(denial.count, 2, "the ministry's denial and its counter-assertion: \(denial)")
+        XCTAssertTrue(Set(report).isDisjoint(with: denial))
+        let label = try db.connection.queryOne("SELECT label FROM stories WHERE label LIKE 'نفي:%'") { $0.string(0) }
+        XCTAssertEqual(label, "نفي: انسحاب القوات الحكومية من مدينة حماة")
+    }
+
+    func testTheSameSourceSayingItAgainIsOneStoryWithoutAnyPlaceNamed() throws {
+        let db = try TestSupport.memoryDatabase()
+        _ = try Ingester(database: db).ingest(drafts: [
+            ArticleDraft(source: "a", body: "خبر\n\nدعت السفارة الفرنسية في بيروت رعاياها إلى مغادرة لبنان فورا.", published: "2024-10-01"),
+            ArticleDraft(source: "b", body: "خبر ثان\n\nودعت فرنسا مواطنيها إلى مغادرة لبنان على متن الرحلات المتاحة.", published: "2024-10-02"),
+            ArticleDraft(source: "c", body: "خبر ثالث\n\nودعت بريطانيا رعاياها إلى مغادرة لبنان.", published: "2024-10-02"),
+        ])
+        let all = try stories(db)
+        let french = try XCTUnwrap(story(containing: "السفارة", in: all) ?? story(containing: "الرحلات", in: all), "\(all)")
+        XCTAssertEqual(french.count, 2, "the embassy speaks for France: \(french)")
+        XCTAssertFalse(french.contains { $0.contains("بريطانيا") } )
+        let affiliation = try db.connection.queryOne("SELECT affiliation FROM entities WHERE name = 'السفارة الفرنسية في بيروت'") { $0.optionalString(0) }
+        XCTAssertEqual(affiliation, "فرنسا", "a discovered institution belongs to the country its name says")
+    }
+
+    func testCiviliansFleeingAndForcesWithdrawingAreTwoEvents() {
+        let comparer = ClaimComparer()
+        let fleeing = Proposition(text: "آلاف المدنيين يفرون من مدينة حماة باتجاه الساحل")
+        let withdrawing = Proposition(text: "القوات الحكومية انسحبت من مدينة حماة")
+        XCTAssertEqual(fleeing.actorKind, "civilians")
+        XCTAssertEqual(withdrawing.actorKind, "armed")
+        XCTAssertEqual(fleeing.concepts["leave"], false, "يفرون is the plural of يفر")
+        XCTAssertFalse(comparer.compare(fleeing, withdrawing).sameEvent)
+        var denial = Proposition(text: "انسحاب القوات الحكومية من مدينة حماة", stance: .denies)
+        denial.speaker = "وزارة الدفاع السورية"
+        XCTAssertNotEqual(comparer.compare(fleeing, denial).relation, .contradict)
+        XCTAssertEqual(comparer.compare(withdrawing, denial).relation, .contradict)
+    }
+
+    func testDenyingAPredicateAgreesWithAssertingItsOpposite() {
+        let comparer = ClaimComparer()
+        var denial = Proposition(text: "انسحاب الجيش السوري من مدينة حماة", stance: .denies)
+        denial.speaker = "وزارة الدفاع السورية"
+        var assertion = Proposition(text: "الجيش السوري ما زال في مواقعه في حماة")
+        assertion.speaker = "وزارة الدفاع السورية"
+        let comparison = comparer.compare(denial, assertion)
+        XCTAssertEqual(comparison.relation, .agree, comparison.explanation)
+    }
+
+    func testAConditionalStatementContradictsNothing() {
+        let comparer = ClaimComparer()
+        let conditional = Proposition(text: "سقوط حماة سيكون ضربة قاصمة للحكومة")
+        let present = Proposition(text: "الجيش السوري موجود في حماة")
+        XCTAssertTrue(conditional.hypothetical)
+        XCTAssertEqual(conditional.concepts["collapse"], false, "سقوط is the fall of a place")
+        XCTAssertNotEqual(comparer.compare(conditional, present).relation, .contradict)
+        XCTAssertEqual(comparer.compare(Proposition(text: "سقوط حماة بيد الفصائل"), present).relation, .contradict)
+    }
+
+    func testControlAsAStateIsNoCapture() {
+        XCTAssertNil(Proposition(text: "فر السكان إلى المناطق الخاضعة لسيطرة الحكومة في الساحل").concepts["capture"])
+        XCTAssertNil(Proposition(text: "البلدة ما زالت تحت سيطرة الجيش").concepts["capture"])
+        XCTAssertEqual(Proposition(text: "الفصائل بسطت سيطرتها على البلدة").concepts["capture"], false)
+    }
+
+    func testWhereAnArrivalGoesIsItsPlaceAndWhereItComesFromIsNot() {
+        let arrival = Proposition(text: "وصلت قوات المعارضة إلى مدينة حلب")
+        XCTAssertTrue(arrival.specific.contains("حلب"), "\(arrival.specific)")
+        let departure = Proposition(text: "توجهت القوات إلى مدينة حلب")
+        XCTAssertFalse(departure.specific.contains("حلب"))
+        let refugees = Proposition(text: "النازحون بدأوا يصلون إلى إدلب من حماة")
+        XCTAssertFalse(refugees.specific.contains("حماة"), "\(refugees.specific)")
+    }
+
+    func testAnAgentStandsNearItsPredicate() {
+        let far = Proposition(text: "حررت قواتنا آخر قرية على تخوم المدينة، ومن هنا نوجه النداء الأخير لقوات الجيش السوري")
+        XCTAssertNil(far.agent)
+        XCTAssertEqual(Proposition(text: "انسحاب الجيش السوري من المدينة").agent, "الجيش السوري")
+    }
+
+    func testTheSameFigureAtTheSamePlaceIsOneStatement() {
+        let a = Proposition(text: "باتت الفصائل على بعد عشرة كيلومترات من مدينة حماة")
+        let b = Proposition(text: "الواقعة شمال مدينة حماة، التي أصبحت القوات على مسافة عشرة كيلومترات منها")
+        let comparison = ClaimComparer().compare(a, b)
+        XCTAssertEqual(comparison.relation, .agree, comparison.explanation)
+        XCTAssertTrue(comparison.sameEvent)
+        let other = ClaimComparer().compare(a, Proposition(text: "الواقعة شمال مدينة حماة، التي أصبحت القوات على مسافة عشرين كيلومترا منها"))
+        XCTAssertFalse(other.sameEvent)
+    }
+
+    func testACrossingLiesInItsTown() {
+        let crossing = Proposition(text: "عبرت الشاحنات معبر جرابلس الحدودي")
+        let town = Proposition(text: "عبرت الشاحنات الحدود عند جرابلس")
+        XCTAssertNotEqual(ClaimComparer().compare(crossing, town).explanation.hasPrefix("different places"), true)
+        XCTAssertEqual(PropositionContext.shared.containingPlaces(of: "معبر جرابلس"), ["جرابلس"])
+    }
+
+    func testPluralVerbFormsFindTheirPredicate() {
+        let lexicon = PredicateLexicon.builtIn
+        let stemmer = CliticStemmer()
+        XCTAssertEqual(lexicon.occurrences(in: AnalyzedText("المقاتلون اقتحموا المبنى", stemmer: stemmer)).map(\.concept), ["capture"])
+        XCTAssertEqual(lexicon.occurrences(in: AnalyzedText("الجنود ينسحبون والسكان يغادرون", stemmer: stemmer)).map(\.concept), ["leave", "leave"])
+        XCTAssertEqual(lexicon.occurrences(in: AnalyzedText("تعهدوا بالإطاحة بالحكومة", stemmer: stemmer)).map(\.concept), ["collapse"])
+    }
+}
