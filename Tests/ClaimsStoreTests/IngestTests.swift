@@ -100,3 +100,38 @@ final class IngestTests: XCTestCase {
         XCTAssertTrue(report.failures[0].reason.contains("binary"))
     }
 }
+
+final class IngestRollbackTests: XCTestCase {
+    /// An article that fails after creating an entity rolls back with it; the next article that
+    /// mentions the same entity must create it again, not reuse the id the failed one had.
+    func testAFailedArticleTakesItsNewEntitiesWithItAndTheNextOneStillStores() throws {
+        for viaFile in [false, true] {
+            let db = try TestSupport.memoryDatabase()
+            // Any claim about an explosion fails to store (a stand-in for an error in the middle of an article).
+            try db.connection.execute("""
+                CREATE TRIGGER refuse_claim BEFORE INSERT ON claims WHEN NEW.content LIKE '%انفجار%'
+                BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;
+                """)
+            let drafts = [
+                ArticleDraft(source: "a", body: "خبر\n\nقال المرصد السوري لحقوق الإنسان إن انفجارا وقع في مدينة منبج.", published: "2024-12-06"),
+                ArticleDraft(source: "b", body: "خبر آخر\n\nقال المرصد السوري لحقوق الإنسان إن القصف طال مدينة منبج.", published: "2024-12-06"),
+            ]
+            let report: IngestReport
+            if viaFile {
+                let path = NSTemporaryDirectory() + "rollback-\(ProcessInfo.processInfo.processIdentifier).jsonl"
+                let lines = drafts.map { #"{"title": "خبر", "body": "\#($0.body.replacingOccurrences(of: "\n", with: "\\n"))", "published": "2024-12-06"}"# }
+                try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+                defer { try? FileManager.default.removeItem(atPath: path) }
+                report = try Ingester(database: db).ingest(paths: [path])
+            } else {
+                report = try Ingester(database: db).ingest(drafts: drafts)
+            }
+            XCTAssertEqual(report.failures.count, 1, "\(report.failures)")
+            XCTAssertEqual(report.inserted.count, 1)
+            let dangling = try db.connection.scalarInt("SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = m.entity_id)")
+            XCTAssertEqual(dangling, 0)
+            XCTAssertEqual(try db.connection.scalarInt("SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE e.name = 'منبج'"), 1)
+            XCTAssertEqual(db.verify(), [])
+        }
+    }
+}

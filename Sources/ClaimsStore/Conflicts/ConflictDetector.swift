@@ -130,7 +130,11 @@ public final class ConflictDetector {
             if let source { keys.insert("cs:\(family)|\(source)") }
         }
         for entity in proposition.entities where !context.isCountry(entity) { keys.insert("e:\(entity)") }
-        for word in proposition.terms.sorted(by: { ($0.count, $0) > ($1.count, $1) }).prefix(Self.indexedWordsPerClaim) {
+        // (Byte length ranks words like their letter count here, without Unicode grapheme counting.)
+        let longestFirst = proposition.terms.sorted { a, b in
+            a.utf8.count != b.utf8.count ? a.utf8.count > b.utf8.count : b.utf8.lexicographicallyPrecedes(a.utf8)
+        }
+        for word in longestFirst.prefix(Self.indexedWordsPerClaim) {
             keys.insert("t:\(word)")
         }
         return keys

@@ -4,6 +4,9 @@ public struct Gazetteer: Sendable {
     public private(set) var entities: [EntityDefinition] = []
     /// Entity index by normalised canonical name.
     private var byName: [String: Int] = [:]
+    /// Entity index by canonical name as written: most look-ups (affiliation chains, the names
+    /// recognition returns) use it and skip normalising.
+    private var byExactName: [String: Int] = [:]
 
     public init(entities: [EntityDefinition] = []) {
         for entity in entities { add(entity) }
@@ -13,15 +16,19 @@ public struct Gazetteer: Sendable {
     public mutating func add(_ entity: EntityDefinition) {
         let key = Self.nameKey(entity.name)
         if let index = byName[key] {
+            byExactName[entities[index].name] = nil
             entities[index] = entity
+            byExactName[entity.name] = index
         } else {
             byName[key] = entities.count
+            byExactName[entity.name] = entities.count
             entities.append(entity)
         }
     }
 
     public func entity(named name: String) -> EntityDefinition? {
-        byName[Self.nameKey(name)].map { entities[$0] }
+        if let index = byExactName[name] { return entities[index] }
+        return byName[Self.nameKey(name)].map { entities[$0] }
     }
 
     /// The key that identifies an entity by name (normalised, spaces collapsed).

@@ -70,6 +70,8 @@ public final class Ingester {
     /// article still rolls back alone, and a crash loses at most the uncommitted batch — never
     /// part of an article.
     public static let batchSize = 64
+    /// The page cache while ingesting, in KiB: bounded, so peak memory stays flat.
+    static let ingestCacheKiB = 32_768
 
     public func ingest(paths: [String]) throws -> IngestReport {
         let started = Date()
@@ -78,6 +80,10 @@ public final class Ingester {
         report.failures = collected.failures
         report.warnings = collected.warnings
         report.inputsTotal = collected.items.count
+        // A 32 MB page cache while ingesting (SQLite's default is 2 MB): a batch touches more index
+        // and full-text pages than that, which were spilled and re-read. Restored afterwards.
+        try database.connection.execute("PRAGMA cache_size = -\(Self.ingestCacheKiB)")
+        defer { try? database.connection.execute("PRAGMA cache_size = -2000") }
         // Reading, cleaning and extraction run on a second thread; this one writes.
         let queue = PreparedQueue(capacity: 256)
         let path = database.path
@@ -118,7 +124,11 @@ public final class Ingester {
     /// updated after the commit, so a retried transaction never counts twice.
     private func write(_ articles: [PreparedArticle], into report: inout IngestReport) throws {
         var outcomes: [(PreparedArticle, Result<(ArticleStore.InsertResult, Int), InputProblem>)] = []
+        var attempts = 0
         try database.connection.transaction {
+            // A retried batch: the entities the failed attempt created are gone with it.
+            if attempts > 0 { extractionStore.forgetCachedEntities() }
+            attempts += 1
             outcomes.removeAll(keepingCapacity: true)
             for article in articles {
                 do {
@@ -131,6 +141,7 @@ public final class Ingester {
                     }
                     outcomes.append((article, .success(stored)))
                 } catch let error as SQLiteError where Self.isArticleError(error) {
+                    extractionStore.forgetCachedEntities()
                     outcomes.append((article, .failure(InputProblem(location: article.clean.source, reason: "not stored: \(error.message)"))))
                 }
             }
@@ -177,7 +188,10 @@ public final class Ingester {
                                                outlet: clean.outlet, titleIsHeadline: clean.titleIsHeadline)
             // Counted after the commit: a retried transaction must not count twice.
             var conflicts = 0
+            var attempts = 0
             let result = try database.connection.transaction { () -> ArticleStore.InsertResult in
+                if attempts > 0 { extractionStore.forgetCachedEntities() }
+                attempts += 1
                 let result = try articleStore.insert(clean)
                 if case .inserted(let id) = result {
                     let claimIDs = try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer)
@@ -198,6 +212,7 @@ public final class Ingester {
         } catch let error as IngestError {
             report.failures.append(InputProblem(location: draft.source, reason: error.description))
         } catch let error as SQLiteError where Self.isArticleError(error) {
+            extractionStore.forgetCachedEntities()
             report.failures.append(InputProblem(location: draft.source, reason: "not stored: \(error.message)"))
         }
     }

@@ -5,8 +5,16 @@ public final class ExtractionStore {
     public let database: ClaimsDatabase
     let stemmer: CliticStemmer
     private var connection: Database { database.connection }
-    /// Entity ids by name key, filled as entities are looked up (valid for one connection).
+    /// Entity ids by name key and by name as written, filled as entities are looked up (valid for
+    /// one connection; forgotten when an article rolls back, which may take new entities with it).
     private var entityIDs: [String: Int] = [:]
+    private var entityIDsByName: [String: Int] = [:]
+
+    /// Forgets the cached entity ids (after a rollback).
+    public func forgetCachedEntities() {
+        entityIDs.removeAll(keepingCapacity: true)
+        entityIDsByName.removeAll(keepingCapacity: true)
+    }
 
     public init(database: ClaimsDatabase, stemmer: CliticStemmer = CliticStemmer()) {
         self.database = database
@@ -36,8 +44,12 @@ public final class ExtractionStore {
 
     /// The id of the entity named `name`, creating it (with its gazetteer aliases) when new.
     public func entityID(name: String, type: EntityType, origin: EntityOrigin, gazetteer: Gazetteer, now: String) throws -> Int {
+        if let id = entityIDsByName[name] { return id }
         let key = Gazetteer.nameKey(name)
-        if let id = entityIDs[key] { return id }
+        if let id = entityIDs[key] {
+            entityIDsByName[name] = id
+            return id
+        }
         if let id = try connection.queryOne("SELECT id FROM entities WHERE name_key = ?", [key], { $0.int(0) }) {
             entityIDs[key] = id
             return id
