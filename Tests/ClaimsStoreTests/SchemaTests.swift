@@ -105,4 +105,21 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(try Ingester(database: migrated).reextract(all: true).articles, 1)
         XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM claims"), 1, "re-extraction replaces, never duplicates")
     }
+
+    func testVersionTwoDatabaseGetsTheDayIndexOfClaimTerms() throws {
+        let path = try TestSupport.temporaryDirectory() + "/v2.db"
+        do {
+            let db = try ClaimsDatabase(path: path)
+            _ = try Ingester(database: db).ingest(drafts: [ArticleDraft(source: "a", body: "خبر\n\nقال المرصد إن القوات انسحبت من حماة.", published: "2024-12-05")])
+            try db.connection.execute("DROP INDEX claim_terms_day; PRAGMA user_version = 2")
+        }
+        let migrated = try ClaimsDatabase(path: path)
+        XCTAssertEqual(migrated.schemaVersion, 3)
+        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'claim_terms_day'"), 1)
+        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM articles"), 1)
+        // The windowed look-up conflict detection uses reads this index.
+        let plan = try migrated.connection.query("EXPLAIN QUERY PLAN SELECT claim_id FROM claim_terms WHERE term = ? AND day BETWEEN ? AND ? AND claim_id < ?",
+                                                  ["e:حماة", 1, 2, 3]) { $0.string(3) }
+        XCTAssertTrue(plan.contains { $0.contains("claim_terms_day") }, "\(plan)")
+    }
 }

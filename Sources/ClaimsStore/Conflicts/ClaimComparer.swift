@@ -96,7 +96,7 @@ public struct ClaimComparer: Sendable {
         let differentActorKinds = a.actorKind != nil && b.actorKind != nil && a.actorKind != b.actorKind
         // The same source saying the same thing again, in other words or in another article
         // (`روسيا تدعو مواطنيها لمغادرة سوريا` / `السفارة الروسية: المغادرة`).
-        let sourceA = sourceChain(a), sourceB = sourceChain(b)
+        let sourceA = a.sourceChain ?? sourceChain(a), sourceB = b.sourceChain ?? sourceChain(b)
         let sameSource = !sourceA.isEmpty && !sourceB.isEmpty && (sourceA.contains(sourceB[0]) || sourceB.contains(sourceA[0]))
         func deniesAboutItself(_ denier: Proposition, _ report: Proposition) -> Bool {
             // The report's own subject; or, when it names none, whoever acts in it — then the two
@@ -275,19 +275,40 @@ public struct ClaimComparer: Sendable {
     }
 
     /// Terms of one side with no counterpart of the same consonant skeleton on the other
-    /// (`أسباب` answers `سبب`): what really differs between two statements.
+    /// (`أسباب` answers `سبب`): what really differs between two statements. Compares UTF-8 bytes
+    /// (a valid UTF-8 needle only ever matches at scalar boundaries), not Unicode-aware Strings.
     static func unmatched(_ terms: Set<String>, against others: Set<String>) -> Set<String> {
-        let skeletons = others.map(skeleton)
+        let skeletons = others.map { skeletonScalars($0) }
         return terms.filter { term in
-            let s = skeleton(term)
-            return s.count < 2 || !skeletons.contains { $0 == s || ($0.count >= 3 && s.count >= 3 && ($0.contains(s) || s.contains($0))) }
+            let s = skeletonScalars(term)
+            return s.letters < 2 || !skeletons.contains { o in
+                o.bytes == s.bytes || (o.letters >= 3 && s.letters >= 3 && (contains(o.bytes, s.bytes) || contains(s.bytes, o.bytes)))
+            }
         }
     }
 
-    static func skeleton(_ term: String) -> String {
-        var letters = term.filter { !"اويى".contains($0) }
-        if letters.last == "ه" || letters.last == "ة" { letters.removeLast() }
-        return letters
+    /// Whether `needle` occurs in `haystack` (both a few bytes long: a plain scan is fastest).
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        if needle.isEmpty { return true }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            var offset = 1
+            while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { return true }
+        }
+        return false
+    }
+
+    /// A word without its long vowels and final ta marbuta / ha (`اسباب` → `سبب`), as UTF-8 bytes
+    /// and its number of letters.
+    private static func skeletonScalars(_ term: String) -> (bytes: [UInt8], letters: Int) {
+        var scalars: [Unicode.Scalar] = []
+        for scalar in term.unicodeScalars where !(scalar == "ا" || scalar == "و" || scalar == "ي" || scalar == "ى") { scalars.append(scalar) }
+        if let last = scalars.last, last == "ه" || last == "ة" { scalars.removeLast() }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 2)
+        for scalar in scalars { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+        return (bytes, scalars.count)
     }
 
     static func format(_ value: Double) -> String {

@@ -80,6 +80,7 @@ public final class ConflictDetector {
         // (Archives made before discovered institutions had affiliations: derive it here.)
         proposition.speakerAffiliation = row.optionalString(10)
             ?? (row.optionalString(11) == "builtin" || row.optionalString(11) == "user" ? nil : impliedCountry(ofSpeaker: row.string(9)))
+        proposition.sourceChain = comparer.sourceChain(proposition)
         let words = Tokenizer.tokenize(content)
         let isPointer = words.count <= 3 && words.first.map { CueLexicon.pointerWords.contains(ArabicNormalizer.normalize($0.text)) } == true
         return Record(id: row.int(0), articleID: row.int(1), speakerKey: row.string(2), stance: stance, isCall: row.bool(4),
@@ -157,15 +158,31 @@ public final class ConflictDetector {
         let day = record.proposition.date?.dayNumber
         let window = comparer.windowDays
         var shared: [Int: (predicateEntity: Int, entity: Int, words: Int)] = [:]
-        let postings = try connection.cached("""
-            SELECT claim_id, day FROM claim_terms WHERE term = ? AND claim_id < ? ORDER BY claim_id DESC LIMIT ?
+        // A dated claim reads the postings of its days (index `claim_terms_day`: the cost depends on
+        // the news of those days, not on the archive's size), plus the newest undated ones; an
+        // undated claim, the newest postings of any day. At most `postingsPerKey` per key, newest first.
+        let newest = try connection.cached("SELECT claim_id FROM claim_terms WHERE term = ? AND claim_id < ? ORDER BY claim_id DESC LIMIT ?")
+        let undated = try connection.cached("""
+            SELECT claim_id FROM claim_terms WHERE term = ? AND day IS NULL AND claim_id < ? ORDER BY claim_id DESC LIMIT ?
             """)
+        let inWindow = try connection.cached("SELECT claim_id FROM claim_terms WHERE term = ? AND day BETWEEN ? AND ? AND claim_id < ?")
+        var ids: [Int] = []
         for key in keys.sorted() {
-            try postings.bind([key, record.id, Self.postingsPerKey] as [any SQLBindable]).forEach { row in
-                if let day, let other = row.optionalInt(1), abs(other - day) > window { return }
-                var counts = shared[row.int(0)] ?? (0, 0, 0)
+            ids.removeAll(keepingCapacity: true)
+            if let day {
+                try inWindow.bind([key, day - window, day + window, record.id] as [any SQLBindable]).forEach { ids.append($0.int(0)) }
+                try undated.bind([key, record.id, Self.postingsPerKey] as [any SQLBindable]).forEach { ids.append($0.int(0)) }
+                if ids.count > Self.postingsPerKey {
+                    ids.sort(by: >)
+                    ids.removeLast(ids.count - Self.postingsPerKey)
+                }
+            } else {
+                try newest.bind([key, record.id, Self.postingsPerKey] as [any SQLBindable]).forEach { ids.append($0.int(0)) }
+            }
+            for id in ids {
+                var counts = shared[id] ?? (0, 0, 0)
                 if key.hasPrefix("ce:") || key.hasPrefix("cs:") { counts.predicateEntity += 1 } else if key.hasPrefix("e:") { counts.entity += 1 } else { counts.words += 1 }
-                shared[row.int(0)] = counts
+                shared[id] = counts
             }
         }
         let eligible = shared.filter { $0.value.predicateEntity >= 1 || ($0.value.entity >= 1 && $0.value.words >= 1) || $0.value.words >= 3 }
@@ -201,6 +218,10 @@ public final class ConflictDetector {
     @discardableResult
     public func rebuild() throws -> Outcome {
         cache.removeAll()
+        // One transaction rewrites the whole index: with SQLite's 2 MB page cache it spills and
+        // re-reads pages all along. Bounded, and restored afterwards.
+        try connection.execute("PRAGMA cache_size = -\(Ingester.ingestCacheKiB)")
+        defer { try? connection.execute("PRAGMA cache_size = -2000") }
         return try connection.transaction {
             // Each claim's features stay (they were analysed with its article); links are redone.
             try connection.execute("DELETE FROM conflicts; DELETE FROM corroborations; DELETE FROM claim_terms;")

@@ -33,6 +33,9 @@ public struct Proposition: Sendable {
     /// Who made the statement and whom they speak for (set for stored claims and typed reports).
     public var speaker: String?
     public var speakerAffiliation: String?
+    /// `ClaimComparer.sourceChain` of this proposition, when its holder computed it once (stored
+    /// claims are compared many times).
+    public var sourceChain: [String]?
     /// Content words (match keys), without function words and predicate forms.
     public var terms: Set<String> = []
     public var numbers: [NumberFact] = []

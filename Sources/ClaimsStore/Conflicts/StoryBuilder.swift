@@ -32,7 +32,7 @@ public struct StoryBuilder {
         }
     }
 
-    /// A claim as the story links need it.
+    /// A claim as the story links need it (its features decoded only when needed).
     private struct Statement {
         let id: Int
         let speakerKey: String
@@ -40,51 +40,58 @@ public struct StoryBuilder {
         let via: [String]
         let stance: Stance
         let target: Int?
-        let proposition: Proposition?
+        let features: String?
+        let content: String
     }
 
     /// Pairs of claims that are one statement: same article and part, consecutive sentences, the same
     /// speaker (or one relaying the other), saying the same thing (the same predicate, or a denial of
-    /// one predicate and the assertion of its opposite), about no different places.
+    /// one predicate and the assertion of its opposite), about no different places. Streams the
+    /// adjacent pairs article by article, so memory does not grow with the archive.
     private func continuations() throws -> [(Int, Int)] {
         let predicates = PredicateLexicon.builtIn
-        var features: [Int: Proposition?] = [:]
+        // Decoded features of the current article's claims (and of the reports its pointers name).
+        var decoded: [Int: Proposition?] = [:]
+        var currentArticle = -1
         func proposition(_ id: Int, _ json: String?, _ content: String) -> Proposition? {
-            if let known = features[id] { return known }
-            let decoded = json.flatMap { Proposition(features: $0, text: content) }
-            features[id] = decoded
-            return decoded
+            if let known = decoded[id] { return known }
+            let value = json.flatMap { Proposition(features: $0, text: content) }
+            decoded[id] = value
+            return value
         }
-        func statement(_ row: Row, _ offset: Int) -> Statement {
-            let id = row.int(offset)
-            return Statement(id: id, speakerKey: row.string(offset + 1), speakerText: row.string(offset + 2), via: StoredClaim.stringArray(row.string(offset + 3)),
-                             stance: Stance(rawValue: row.string(offset + 4)) ?? .asserts, target: row.optionalInt(offset + 5),
-                             proposition: proposition(id, row.optionalString(offset + 6), row.string(offset + 7)))
-        }
-        var pairs: [(Statement, Statement)] = []
-        let columns = { (c: String, f: String) in
-            "\(c).id, coalesce(CAST(\(c).speaker_entity_id AS TEXT), \(c).speaker), \(c).speaker, \(c).via, \(c).stance, \(c).target_claim_id, \(f).features, \(c).content"
-        }
-        try connection.prepare("""
-            SELECT \(columns("x", "fx")), \(columns("y", "fy"))
-            FROM claims x JOIN claims y ON y.article_id = x.article_id AND y.part = x.part AND y.id > x.id AND abs(y.sentence - x.sentence) <= 1
-            LEFT JOIN claim_features fx ON fx.claim_id = x.id LEFT JOIN claim_features fy ON fy.claim_id = y.id
-            """).forEach { row in pairs.append((statement(row, 0), statement(row, 8))) }
         // A pointer (`هذه التقارير`) means what it points to.
         func meaning(_ s: Statement) throws -> Proposition? {
-            guard let own = s.proposition else { return nil }
+            guard let own = proposition(s.id, s.features, s.content) else { return nil }
             guard own.concepts.isEmpty, let target = s.target else { return own }
-            if let known = features[target] { return known ?? own }
+            if let known = decoded[target] { return known ?? own }
             let stored = try connection.queryOne("""
                 SELECT f.features, c.content FROM claims c JOIN claim_features f ON f.claim_id = c.id WHERE c.id = ?
                 """, [target]) { ($0.string(0), $0.string(1)) }
             return stored.flatMap { proposition(target, $0.0, $0.1) } ?? own
         }
+        func statement(_ row: Row, _ offset: Int) -> Statement {
+            Statement(id: row.int(offset), speakerKey: row.string(offset + 1), speakerText: row.string(offset + 2),
+                      via: StoredClaim.stringArray(row.string(offset + 3)), stance: Stance(rawValue: row.string(offset + 4)) ?? .asserts,
+                      target: row.optionalInt(offset + 5), features: row.optionalString(offset + 6), content: row.string(offset + 7))
+        }
+        let columns = { (c: String, f: String) in
+            "\(c).id, coalesce(CAST(\(c).speaker_entity_id AS TEXT), \(c).speaker), \(c).speaker, \(c).via, \(c).stance, \(c).target_claim_id, \(f).features, \(c).content"
+        }
         var links: [(Int, Int)] = []
-        for (x, y) in pairs {
+        try connection.prepare("""
+            SELECT \(columns("x", "fx")), \(columns("y", "fy")), x.article_id
+            FROM claims x JOIN claims y ON y.article_id = x.article_id AND y.part = x.part AND y.id > x.id AND abs(y.sentence - x.sentence) <= 1
+            LEFT JOIN claim_features fx ON fx.claim_id = x.id LEFT JOIN claim_features fy ON fy.claim_id = y.id
+            ORDER BY x.article_id
+            """).forEach { row in
+            if row.int(16) != currentArticle {
+                currentArticle = row.int(16)
+                decoded.removeAll(keepingCapacity: true)
+            }
+            let x = statement(row, 0), y = statement(row, 8)
             let sameSpeaker = x.speakerKey == y.speakerKey || y.via.contains(x.speakerText) || x.via.contains(y.speakerText)
-            guard sameSpeaker, let px = try meaning(x), let py = try meaning(y) else { continue }
-            if !px.places.isEmpty, !py.places.isEmpty, px.places.isDisjoint(with: py.places) { continue }
+            guard sameSpeaker, let px = try meaning(x), let py = try meaning(y) else { return }
+            if !px.places.isEmpty, !py.places.isEmpty, px.places.isDisjoint(with: py.places) { return }
             let sameSaying = x.stance == y.stance && px.concepts.contains { py.concepts[$0.key] == $0.value }
             let (denial, assertion) = x.stance == .denies ? (px, py) : (py, px)
             let denialAndOpposite = x.stance != y.stance && [x.stance, y.stance].contains(.denies) && [x.stance, y.stance].contains(.asserts)

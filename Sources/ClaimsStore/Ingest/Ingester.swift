@@ -71,7 +71,7 @@ public final class Ingester {
     /// part of an article.
     public static let batchSize = 64
     /// The page cache while ingesting, in KiB: bounded, so peak memory stays flat.
-    static let ingestCacheKiB = 32_768
+    static let ingestCacheKiB = 16_384
 
     public func ingest(paths: [String]) throws -> IngestReport {
         let started = Date()
@@ -80,7 +80,7 @@ public final class Ingester {
         report.failures = collected.failures
         report.warnings = collected.warnings
         report.inputsTotal = collected.items.count
-        // A 32 MB page cache while ingesting (SQLite's default is 2 MB): a batch touches more index
+        // A 16 MB page cache while ingesting (SQLite's default is 2 MB): a batch touches more index
         // and full-text pages than that, which were spilled and re-read. Restored afterwards.
         try database.connection.execute("PRAGMA cache_size = -\(Self.ingestCacheKiB)")
         defer { try? database.connection.execute("PRAGMA cache_size = -2000") }

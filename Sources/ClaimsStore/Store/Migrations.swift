@@ -4,13 +4,14 @@
 /// older version runs the steps below from its version up, then `schema.sql`, in one transaction.
 enum Migrations {
     /// The version `schema.sql` creates (its `PRAGMA user_version`).
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     /// Steps that `schema.sql`'s `IF NOT EXISTS` statements cannot express (ALTER TABLE, data moves),
     /// keyed by the version they upgrade *from*.
     /// - 1 → 2 adds `articles.title_derived` here; entities, mentions, claims and their indexes are
     ///   new tables, created by schema.sql. Articles stored by version 1 get their claims from
     ///   `claims extract`.
+    /// - 2 → 3 adds the index `claim_terms_day` (schema.sql creates it; no step here).
     static let steps: [Int: String] = [
         1: "ALTER TABLE articles ADD COLUMN title_derived INTEGER NOT NULL DEFAULT 0;",
     ]
