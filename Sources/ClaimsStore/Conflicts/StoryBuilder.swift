@@ -111,8 +111,11 @@ public struct StoryBuilder {
         for _ in 0..<2 {
             var opponents: [Int: [Int]] = [:]
             for (a, b) in conflicts {
-                opponents[sets.find(a), default: []].append(b)
-                opponents[sets.find(b), default: []].append(a)
+                let (rootA, rootB) = (sets.find(a), sets.find(b))
+                // (Two claims of one story in conflict tell nothing about its other side.)
+                guard rootA != rootB else { continue }
+                opponents[rootA, default: []].append(b)
+                opponents[rootB, default: []].append(a)
             }
             for side in opponents.values {
                 for other in side.dropFirst() where !conflicting.contains([min(side[0], other), max(side[0], other)]) {
