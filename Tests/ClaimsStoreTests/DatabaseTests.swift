@@ -98,4 +98,15 @@ final class DatabaseTests: XCTestCase {
         try db.run("INSERT INTO t (name) VALUES (?)", "b")
         XCTAssertEqual(try db.scalarInt("SELECT count(*) FROM t"), 2)
     }
+
+    func testPageCacheIsRaisedForTheBodyAndRestoredAfterEvenOnError() throws {
+        let db = try Database(path: ":memory:")
+        let inside = try db.withPageCache(kibibytes: 16_384) { try db.scalarInt("PRAGMA cache_size") }
+        XCTAssertEqual(inside, -16_384)
+        XCTAssertEqual(try db.scalarInt("PRAGMA cache_size"), -2000)
+        struct Stop: Error {}
+        XCTAssertThrowsError(try db.withPageCache(kibibytes: 8_192) { throw Stop() })
+        XCTAssertEqual(try db.scalarInt("PRAGMA cache_size"), -2000)
+    }
 }
+

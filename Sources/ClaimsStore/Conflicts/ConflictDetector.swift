@@ -124,7 +124,7 @@ public final class ConflictDetector {
     /// said again, even with no name in it), `e:<entity>` (below country level), `t:<word>`.
     func indexKeys(_ proposition: Proposition) -> Set<String> {
         var keys = Set<String>()
-        let source = comparer.sourceChain(proposition).last
+        let source = (proposition.sourceChain ?? comparer.sourceChain(proposition)).last
         for concept in proposition.concepts.keys {
             let family = family(of: concept)
             for entity in proposition.entities { keys.insert("ce:\(family)|\(entity)") }
@@ -218,15 +218,14 @@ public final class ConflictDetector {
     @discardableResult
     public func rebuild() throws -> Outcome {
         cache.removeAll()
-        // One transaction rewrites the whole index: with SQLite's 2 MB page cache it spills and
-        // re-reads pages all along. Bounded, and restored afterwards.
-        try connection.execute("PRAGMA cache_size = -\(Ingester.ingestCacheKiB)")
-        defer { try? connection.execute("PRAGMA cache_size = -2000") }
-        return try connection.transaction {
-            // Each claim's features stay (they were analysed with its article); links are redone.
-            try connection.execute("DELETE FROM conflicts; DELETE FROM corroborations; DELETE FROM claim_terms;")
-            let ids = try connection.query("SELECT id FROM claims ORDER BY id") { $0.int(0) }
-            return try detect(newClaims: ids)
+        // One transaction rewrites the whole index: with the default page cache it spills and re-reads.
+        return try connection.withPageCache(kibibytes: Ingester.ingestCacheKiB) {
+            try connection.transaction {
+                // Each claim's features stay (they were analysed with its article); links are redone.
+                try connection.execute("DELETE FROM conflicts; DELETE FROM corroborations; DELETE FROM claim_terms;")
+                let ids = try connection.query("SELECT id FROM claims ORDER BY id") { $0.int(0) }
+                return try detect(newClaims: ids)
+            }
         }
     }
 

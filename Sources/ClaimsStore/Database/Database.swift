@@ -159,6 +159,15 @@ public final class Database {
         }
     }
 
+    /// Runs `body` with a page cache of `kibibytes` (SQLite's default is 2 MB), then restores the
+    /// default: for long write transactions (ingest, rebuilds) that touch more pages than that and
+    /// would spill and re-read them. Bounded, so memory stays flat.
+    public func withPageCache<T>(kibibytes: Int, _ body: () throws -> T) throws -> T {
+        try execute("PRAGMA cache_size = -\(kibibytes)")
+        defer { try? execute("PRAGMA cache_size = -2000") }
+        return try body()
+    }
+
     /// Switches to write-ahead logging (readers never block the writer) with `synchronous=NORMAL`,
     /// which in WAL mode is still crash-safe for the database (a power cut may lose the last commit).
     /// Done after the file is known to be ours, so that opening a foreign file changes nothing in it.

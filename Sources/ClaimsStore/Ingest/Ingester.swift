@@ -70,20 +70,22 @@ public final class Ingester {
     /// article still rolls back alone, and a crash loses at most the uncommitted batch — never
     /// part of an article.
     public static let batchSize = 64
-    /// The page cache while ingesting, in KiB: bounded, so peak memory stays flat.
+    /// The page cache while ingesting or rebuilding, in KiB (16 MB; SQLite's default is 2 MB): a
+    /// batch spilled and re-read pages with less, and more (32 MB) made peak memory cross 150 MB.
     static let ingestCacheKiB = 16_384
 
     public func ingest(paths: [String]) throws -> IngestReport {
+        // A batch touches more index and full-text pages than the default cache holds.
+        try database.connection.withPageCache(kibibytes: Self.ingestCacheKiB) { try ingestWithPageCache(paths: paths) }
+    }
+
+    private func ingestWithPageCache(paths: [String]) throws -> IngestReport {
         let started = Date()
         var report = IngestReport()
         let collected = InputCollector().collect(paths)
         report.failures = collected.failures
         report.warnings = collected.warnings
         report.inputsTotal = collected.items.count
-        // A 16 MB page cache while ingesting (SQLite's default is 2 MB): a batch touches more index
-        // and full-text pages than that, which were spilled and re-read. Restored afterwards.
-        try database.connection.execute("PRAGMA cache_size = -\(Self.ingestCacheKiB)")
-        defer { try? database.connection.execute("PRAGMA cache_size = -2000") }
         // Reading, cleaning and extraction run on a second thread; this one writes.
         let queue = PreparedQueue(capacity: 256)
         let path = database.path
