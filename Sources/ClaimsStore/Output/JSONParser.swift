@@ -29,7 +29,12 @@ public struct JSONParser {
     }
 
     private mutating func skipSpace() {
-        while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            default: return
+            }
+        }
     }
 
     private mutating func parseValue() throws -> JSONValue {
@@ -102,7 +107,18 @@ public struct JSONParser {
 
     private mutating func parseString() throws -> String {
         position += 1
-        var out: [UInt8] = []
+        // Most strings have no escape: one scan to the closing quote, one copy.
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return String(decoding: bytes[start..<(position - 1)], as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            position += 1
+        }
+        var out = Array(bytes[start..<position])
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
