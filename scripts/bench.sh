@@ -5,7 +5,7 @@
 #
 #   scripts/bench.sh                          # 10,000 articles
 #   BENCH_ARTICLES=100000 scripts/bench.sh    # the full run
-#   BENCH_STATIC=1 scripts/bench.sh           # claims linked with --static-swift-stdlib (faster start-up)
+#   BENCH_STATIC=0 scripts/bench.sh           # claims linked dynamically to the Swift runtime (slower start-up)
 #   scripts/bench.sh --no-baselines --keep    # extra arguments go to `claims-bench run`
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,13 +17,15 @@ if ! command -v sqlite-utils >/dev/null 2>&1; then
     python3 -m pip install --quiet sqlite-utils >/dev/null 2>&1 \
         || echo "bench: sqlite-utils could not be installed (pip install sqlite-utils); its baseline is skipped" >&2
 fi
-if [ "${BENCH_STATIC:-0}" = 1 ]; then
-    swift build -c release --static-swift-stdlib --scratch-path .build-static --product claims
-    swift build -c release --scratch-path .build-static --product claims-bench
-    bin=.build-static/release
-else
-    swift build -c release --product claims
-    swift build -c release --product claims-bench
+# The same build as scripts/demo.sh (Swift runtime linked in); BENCH_STATIC=0 measures the
+# dynamically linked binary, built apart so the two never rebuild each other.
+if [ "${BENCH_STATIC:-1}" = 1 ]; then
+    swift build -c release --static-swift-stdlib --product claims
+    swift build -c release --static-swift-stdlib --product claims-bench
     bin=.build/release
+else
+    swift build -c release --scratch-path .build-dynamic --product claims
+    swift build -c release --scratch-path .build-dynamic --product claims-bench
+    bin=.build-dynamic/release
 fi
 exec "$bin/claims-bench" run --articles "$articles" --seed "$seed" --claims "$bin/claims" "$@"
