@@ -173,15 +173,18 @@ public struct Proposition: Sendable {
         }
         // The subject: the first non-place entity before the first predicate (a country counts: `إيران تنفي`).
         let firstPredicate = occurrences.first?.range.lowerBound ?? range.upperBound
+        // A name behind a glued preposition (`لقوات`, `بإيران`: its key lost the ب/ل) stands for neither.
+        func behindGluedPreposition(_ index: Int) -> Bool {
+            let word = analyzed.normalized[index]
+            return (word.hasPrefix("ب") || word.hasPrefix("ل")) && analyzed.keys[index] != word && !word.hasPrefix("ال")
+        }
         // A name after a preposition (`مدعومة من إيران`) or an adjective (`الإيرانية`) is not the subject.
         subject = recognized.first { mention in
             guard mention.range.lowerBound < firstPredicate, !mention.viaNisba,
                   mention.type != .place || context.isCountry(mention.name) || context.countryOfCapital[mention.name] != nil else { return false }
             let start = mention.range.lowerBound
-            let word = analyzed.normalized[start]
             let afterPreposition = start > range.lowerBound && ["من", "في", "الي", "علي", "عن", "مع", "ضد", "عبر"].contains(analyzed.normalized[start - 1])
-            let gluedPreposition = (word.hasPrefix("ب") || word.hasPrefix("ل")) && analyzed.keys[start] != word && !word.hasPrefix("ال")
-            return !afterPreposition && !gluedPreposition
+            return !afterPreposition && !behindGluedPreposition(start)
         }.map { context.subjectName(of: $0) }
         // (A named institution after the predicate is what is acted on — `إخلاء السفارة …` — not who acts.)
         // The agent after the predicate stands near it (`انسحاب القوات الحكومية`, `نقلهم …، قادة من فيلق القدس`),
@@ -190,8 +193,7 @@ public struct Proposition: Sendable {
         agent = subject ?? recognized.first { mention in
             guard mention.range.lowerBound >= firstPredicate, mention.range.lowerBound - firstPredicate <= Self.agentReach,
                   mention.type == .person || (mention.type == .organization && mention.origin != .discovered) else { return false }
-            let word = analyzed.normalized[mention.range.lowerBound]
-            return !((word.hasPrefix("ب") || word.hasPrefix("ل")) && analyzed.keys[mention.range.lowerBound] != word && !word.hasPrefix("ال"))
+            return !behindGluedPreposition(mention.range.lowerBound)
         }.map(\.name)
         for i in range where !predicateTokens.contains(i) && !entityTokens.contains(i) {
             let key = analyzed.keys[i]
