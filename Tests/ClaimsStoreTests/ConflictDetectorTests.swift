@@ -20,6 +20,36 @@ final class ConflictDetectorTests: XCTestCase {
         XCTAssertEqual(try snapshot(db), incremental)
     }
 
+    /// What the detector memoises per stored claim (countries, places with what contains them,
+    /// source chain) must give the comparisons computing them each time gives.
+    func testMemoisedPropositionsCompareLikeFreshOnes() {
+        let reader = StatementReader(), comparer = ClaimComparer()
+        let statements = [
+            "قالت وزارة الدفاع السورية إن الجيش انسحب من معبر البوكمال",
+            "أكدت مصادر محلية انسحاب الجيش السوري من البوكمال",
+            "نفى الجيش السوري انسحابه من مدينة البوكمال",
+            "قال المرصد إن الفصائل سيطرت على مدينة حماة",
+            "السفارة الروسية في دمشق تدعو الرعايا الروس إلى مغادرة سوريا",
+            "روسيا تنفي إجلاء دبلوماسييها من دمشق",
+            "قتل 40 شخصا في قصف على إدلب",
+            "قتل 65 شخصا في قصف على إدلب",
+        ]
+        let fresh = statements.map { reader.read($0) }
+        let memoised = fresh.map { p -> Proposition in
+            var p = p
+            p.memoiseDerived(sourceChain: comparer.sourceChain(p))
+            return p
+        }
+        XCTAssertTrue(memoised[0].placesWithContainers.contains("البوكمال"), "\(memoised[0].placesWithContainers)")
+        for i in fresh.indices {
+            XCTAssertEqual(memoised[i].countries, fresh[i].countries)
+            XCTAssertEqual(memoised[i].placesWithContainers, fresh[i].placesWithContainers)
+            for j in fresh.indices where j != i {
+                XCTAssertEqual(comparer.compare(memoised[i], memoised[j]), comparer.compare(fresh[i], fresh[j]), "\(statements[i]) / \(statements[j])")
+            }
+        }
+    }
+
     func testTheSameWordingInAnotherYearIsNotLinked() throws {
         let db = try TestSupport.memoryDatabase()
         let report = ArticleDraft(source: "a", body: "تقرير\n\nقال المرصد السوري لحقوق الإنسان إن القوات الحكومية انسحبت من مدينة تدمر.", published: "2015-05-20")

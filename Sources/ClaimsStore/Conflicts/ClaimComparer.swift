@@ -56,6 +56,10 @@ public struct ClaimComparer: Sendable {
             return Comparison(relation: .unrelated, kinds: [], score: 0,
                               explanation: "made \(abs(da.dayNumber - db.dayNumber)) days apart (more than \(windowDays))")
         }
+        // Different places first: the cheapest and the most common reason two candidates differ.
+        // (A place and what it lies in are one place here: `معبر البوكمال` is in `البوكمال`.)
+        let placesA = a.placesWithContainers, placesB = b.placesWithContainers
+        let differentPlaces = !a.places.isEmpty && !b.places.isEmpty && placesA.isDisjoint(with: placesB)
         let sharedEntities = a.entities.intersection(b.entities)
         let sharedConcepts = Set(a.concepts.keys).intersection(b.concepts.keys)
         // Opposite predicates: one side says X, the other its opposite and not X (`يستعيد السيطرة`
@@ -69,13 +73,12 @@ public struct ClaimComparer: Sendable {
         let entityOverlap = Double(sharedEntities.count) / Double(max(1, min(a.entities.count, b.entities.count)))
         let predicateScore = !sharedConcepts.isEmpty || opposite != nil ? 1.0 : 0.0
         let score = min(1, 0.35 * entityOverlap + 0.35 * predicateScore + 0.3 * min(1, termOverlap))
-        let about = sharedEntities.isEmpty ? "the words " + sharedTerms.sorted().prefix(4).joined(separator: "، ")
-            : sharedEntities.sorted().joined(separator: "، ")
-
-        // A place and what it lies in are one place here (`معبر البوكمال` is in `البوكمال`).
-        let placesA = a.places.union(a.places.flatMap(PropositionContext.shared.containingPlaces))
-        let placesB = b.places.union(b.places.flatMap(PropositionContext.shared.containingPlaces))
-        if !a.places.isEmpty, !b.places.isEmpty, placesA.isDisjoint(with: placesB) {
+        // (Only the explanation of a result uses it: built when one is returned.)
+        var about: String {
+            sharedEntities.isEmpty ? "the words " + sharedTerms.sorted().prefix(4).joined(separator: "، ")
+                : sharedEntities.sorted().joined(separator: "، ")
+        }
+        if differentPlaces {
             return Comparison(relation: .unrelated, kinds: [], score: score * 0.3,
                               explanation: "different places: \(a.places.sorted().joined(separator: "، ")) / \(b.places.sorted().joined(separator: "، "))")
         }

@@ -80,7 +80,7 @@ public final class ConflictDetector {
         // (Archives made before discovered institutions had affiliations: derive it here.)
         proposition.speakerAffiliation = row.optionalString(10)
             ?? (row.optionalString(11) == "builtin" || row.optionalString(11) == "user" ? nil : impliedCountry(ofSpeaker: row.string(9)))
-        proposition.sourceChain = comparer.sourceChain(proposition)
+        proposition.memoiseDerived(sourceChain: comparer.sourceChain(proposition))
         let words = Tokenizer.tokenize(content)
         let isPointer = words.count <= 3 && words.first.map { CueLexicon.pointerWords.contains(ArabicNormalizer.normalize($0.text)) } == true
         return Record(id: row.int(0), articleID: row.int(1), speakerKey: row.string(2), stance: stance, isCall: row.bool(4),

@@ -44,6 +44,7 @@ public struct Proposition: Sendable {
     /// Countries mentioned (a city names a place; a country the wider frame or the actor).
     /// Includes the countries its actors belong to (الجيش السوري → سوريا).
     public var countries: Set<String> {
+        if let memoisedCountries { return memoisedCountries }
         let context = PropositionContext.shared
         var result = Set<String>()
         for entity in entities {
@@ -56,6 +57,25 @@ public struct Proposition: Sendable {
             }
         }
         return result
+    }
+
+    /// `countries` and `placesWithContainers`, when the holder computed them once (stored claims
+    /// are compared with many others; computing them is most of a comparison's cost otherwise).
+    var memoisedCountries: Set<String>?
+    var memoisedPlacesWithContainers: Set<String>?
+
+    /// The places and those they lie in: a place and what it lies in are one place when telling
+    /// events apart (`معبر البوكمال` is in `البوكمال`).
+    public var placesWithContainers: Set<String> {
+        if let memoisedPlacesWithContainers { return memoisedPlacesWithContainers }
+        return places.union(places.flatMap(PropositionContext.shared.containingPlaces))
+    }
+
+    /// Computes once what comparisons derive from this proposition (call after its last change).
+    mutating func memoiseDerived(sourceChain chain: [String]) {
+        sourceChain = chain
+        memoisedCountries = countries
+        memoisedPlacesWithContainers = places.isEmpty ? [] : placesWithContainers
     }
 
     /// Words that fix the time or scope (`الجمعة`, `منذ`, `سنوي`, `شهري`).

@@ -21,7 +21,7 @@ extension Proposition {
     }
 
     init?(features json: String, text: String) {
-        guard case .object? = try? JSONParser.parse(json), let value = try? JSONParser.parse(json) else { return nil }
+        guard let value = try? JSONParser.parse(json), case .object = value else { return nil }
         func strings(_ key: String) -> [String] {
             guard case .array(let items)? = value[key] else { return [] }
             return items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
