@@ -56,10 +56,7 @@ public struct ClaimComparer: Sendable {
             return Comparison(relation: .unrelated, kinds: [], score: 0,
                               explanation: "made \(abs(da.dayNumber - db.dayNumber)) days apart (more than \(windowDays))")
         }
-        // Different places first: the cheapest and the most common reason two candidates differ.
-        // (A place and what it lies in are one place here: `معبر البوكمال` is in `البوكمال`.)
-        let placesA = a.placesWithContainers, placesB = b.placesWithContainers
-        let differentPlaces = !a.places.isEmpty && !b.places.isEmpty && placesA.isDisjoint(with: placesB)
+        let differentPlaces = Self.differentPlaces(a, b)
         let sharedEntities = a.entities.intersection(b.entities)
         let sharedConcepts = Set(a.concepts.keys).intersection(b.concepts.keys)
         // Opposite predicates: one side says X, the other its opposite and not X (`يستعيد السيطرة`
@@ -75,17 +72,15 @@ public struct ClaimComparer: Sendable {
         let score = min(1, 0.35 * entityOverlap + 0.35 * predicateScore + 0.3 * min(1, termOverlap))
         // (Only the explanation of a result uses it: built when one is returned.)
         var about: String {
-            sharedEntities.isEmpty ? "the words " + sharedTerms.sorted().prefix(4).joined(separator: "، ")
-                : sharedEntities.sorted().joined(separator: "، ")
+            sharedEntities.isEmpty ? "the words " + sharedTerms.sorted().prefix(4).texts.joined(separator: "، ")
+                : sharedEntities.sortedText(separator: "، ")
         }
         if differentPlaces {
             return Comparison(relation: .unrelated, kinds: [], score: score * 0.3,
-                              explanation: "different places: \(a.places.sorted().joined(separator: "، ")) / \(b.places.sorted().joined(separator: "، "))")
+                              explanation: "different places: \(a.places.sortedText(separator: "، ")) / \(b.places.sortedText(separator: "، "))")
         }
         let countriesA = a.countries, countriesB = b.countries
-        // Each names a country the other does not (`… في العراق` / `… في الأردن`, `الوزير التركي` / `القطري`).
-        let differentCountries = !countriesA.subtracting(countriesB).isEmpty && !countriesB.subtracting(countriesA).isEmpty
-            && (a.places.isEmpty || b.places.isEmpty || countriesA.isDisjoint(with: countriesB))
+        let differentCountries = Self.differentCountries(a, b)
         let sameTopic = !sharedEntities.isEmpty || termOverlap >= 0.5
         let samePredicate = !sharedConcepts.isEmpty
         func words(_ concept: String, _ p: Proposition) -> String { p.conceptWords[concept].map { "«\($0)»" } ?? concept }
@@ -131,7 +126,7 @@ public struct ClaimComparer: Sendable {
             var kinds: [Comparison.ConflictKind] = [.denial]
             let subjectOfReport = deniesAboutItself(denier, report) ? report.subject : nil
             var why = "\(denier.speaker ?? "one side") denies what \(report.speaker ?? "the other") reports, about "
-                + (sharedSpecific.isEmpty ? (subjectOfReport ?? about) : sharedSpecific.sorted().joined(separator: "، "))
+                + (sharedSpecific.isEmpty ? (subjectOfReport ?? about) : sharedSpecific.sortedText(separator: "، "))
             if let concept = sharedConcepts.sorted().first {
                 why += "; \(words(concept, a)) and \(words(concept, b)) both mean \(concept)"
             }
@@ -153,7 +148,7 @@ public struct ClaimComparer: Sendable {
                                   explanation: "one negates \(words(concept, a.concepts[concept] == true ? a : b)) about \(about), the other asserts it")
             }
             if let subjectA = a.subject, let subjectB = b.subject, !sameActor(subjectA, subjectB),
-               !b.entities.contains(subjectA) || !a.entities.contains(subjectB) {
+               !b.entities.contains(Word(subjectA)) || !a.entities.contains(Word(subjectB)) {
                 return Comparison(relation: sameTopic ? .related : .unrelated, kinds: [], score: score * 0.5,
                                   explanation: "different actors: \(subjectA) / \(subjectB)")
             }
@@ -162,7 +157,7 @@ public struct ClaimComparer: Sendable {
         let ownEntitiesOnBothSides = !a.entities.subtracting(b.entities).subtracting(countriesA).isEmpty
             && !b.entities.subtracting(a.entities).subtracting(countriesB).isEmpty
         // (About the same places, or neither naming one: `انسحبت من حمص` is not `تسيطر على 40% من البلاد`.)
-        let samePlaces = (a.places.isEmpty && b.places.isEmpty) || (!a.places.isEmpty && !b.places.isEmpty && !placesA.isDisjoint(with: placesB))
+        let samePlaces = (a.places.isEmpty && b.places.isEmpty) || (!a.places.isEmpty && !b.places.isEmpty && !differentPlaces)
         if sameSource, samePredicate, sharedConcepts.allSatisfy({ a.concepts[$0] == b.concepts[$0] }), agentsAgree, !differentActorKinds,
            !ownEntitiesOnBothSides, samePlaces,
            !differentCountries, a.scope.isEmpty || b.scope.isEmpty || a.scope == b.scope, a.numbers.isEmpty || b.numbers.isEmpty,
@@ -172,13 +167,13 @@ public struct ClaimComparer: Sendable {
         }
         if differentCountries {
             return Comparison(relation: sameTopic ? .related : .unrelated, kinds: [], score: score * 0.5,
-                              explanation: "different countries: \(countriesA.subtracting(countriesB).sorted().joined(separator: "، ")) / \(countriesB.subtracting(countriesA).sorted().joined(separator: "، "))")
+                              explanation: "different countries: \(countriesA.subtracting(countriesB).sortedText(separator: "، ")) / \(countriesB.subtracting(countriesA).sortedText(separator: "، "))")
         }
         // The same event: same predicate, a shared place, person or institution, the same actor
         // (named on both sides, or on neither).
         let sameAgents = (a.agent == nil && b.agent == nil) || (a.agent != nil && b.agent != nil && sameActor(a.agent!, b.agent!))
         // A person mentioned on both sides ties them only as the subject of both (not `… قبضة الأسد` / `التقى الأسد`).
-        let eventAnchors = sharedSpecific.filter { name in !a.persons.contains(name) || (a.subject == name && b.subject == name) }
+        let eventAnchors = sharedSpecific.filter { name in !a.persons.contains(name) || (a.subject == name.text && b.subject == name.text) }
         let sameEvent = samePredicate && !eventAnchors.isEmpty && agentsAgree && !differentCountries && !differentActorKinds
         // The same figure for the same measure at the same place (`على بعد خمسة كيلومترات من … حمص`,
         // said twice) is one statement, whatever the verbs around it.
@@ -187,7 +182,7 @@ public struct ClaimComparer: Sendable {
            let figure = a.numbers.first(where: { x in !x.unit.isEmpty && b.numbers.contains { $0.unit == x.unit && $0.agrees(with: x) } }),
            a.numbers.allSatisfy({ x in !b.numbers.contains { $0.unit == x.unit && !$0.agrees(with: x) } }) {
             return Comparison(relation: .agree, kinds: [], score: max(score, 0.6),
-                              explanation: "the same figure, \(Self.format(figure.value)) \(figure.unit), about \(eventAnchors.sorted().joined(separator: "، "))",
+                              explanation: "the same figure, \(Self.format(figure.value)) \(figure.unit), about \(eventAnchors.sortedText(separator: "، "))",
                               sameEvent: true)
         }
         if sameTopic, samePredicate || termOverlap >= 0.6 {
@@ -196,7 +191,7 @@ public struct ClaimComparer: Sendable {
                 for y in b.numbers where x.unit == y.unit && !x.unit.isEmpty {
                     if a.scope != b.scope, !a.scope.isEmpty, !b.scope.isEmpty {
                         return Comparison(relation: .related, kinds: [], score: score * 0.5,
-                                          explanation: "figures of different scope (\(a.scope.sorted().joined(separator: " ")) / \(b.scope.sorted().joined(separator: " ")))")
+                                          explanation: "figures of different scope (\(a.scope.sortedText(separator: " ")) / \(b.scope.sortedText(separator: " ")))")
                     }
                     if !x.agrees(with: y), !a.hypothetical, !b.hypothetical {
                         return Comparison(relation: .contradict, kinds: [.numeric], score: max(score, 0.55),
@@ -206,7 +201,7 @@ public struct ClaimComparer: Sendable {
             }
             if sameEvent, a.scope.isEmpty || b.scope.isEmpty || a.scope == b.scope, let concept = sharedConcepts.sorted().first {
                 return Comparison(relation: .agree, kinds: [], score: max(score, 0.6),
-                                  explanation: "both report \(concept) (\(words(concept, a)) / \(words(concept, b))) at \(eventAnchors.sorted().joined(separator: "، "))",
+                                  explanation: "both report \(concept) (\(words(concept, a)) / \(words(concept, b))) at \(eventAnchors.sortedText(separator: "، "))",
                                   sameEvent: sameAgents)
             }
             // Two denials of the same thing by the same side (`إيران تنفي …` / `بقائي نفى …`).
@@ -223,11 +218,11 @@ public struct ClaimComparer: Sendable {
                 .union(b.entities.subtracting(a.entities).subtracting(countriesB))
             if !onlyA.isEmpty, !onlyB.isEmpty, (onlyA.count <= 2 && onlyB.count <= 2 && termOverlap < 0.8) || termOverlap < 0.5 {
                 return Comparison(relation: .related, kinds: [], score: score * 0.6,
-                                  explanation: "different details: \(onlyA.sorted().joined(separator: "، ")) / \(onlyB.sorted().joined(separator: "، "))")
+                                  explanation: "different details: \(onlyA.sortedText(separator: "، ")) / \(onlyB.sortedText(separator: "، "))")
             }
             if !a.scope.isEmpty, !b.scope.isEmpty, a.scope != b.scope {
                 return Comparison(relation: .related, kinds: [], score: score * 0.6,
-                                  explanation: "different time or scope: \(a.scope.sorted().joined(separator: " ")) / \(b.scope.sorted().joined(separator: " "))")
+                                  explanation: "different time or scope: \(a.scope.sortedText(separator: " ")) / \(b.scope.sortedText(separator: " "))")
             }
             if let concept = sharedConcepts.sorted().first {
                 return Comparison(relation: .agree, kinds: [], score: max(score, 0.5),
@@ -242,6 +237,29 @@ public struct ClaimComparer: Sendable {
             return Comparison(relation: .related, kinds: [], score: score, explanation: "same topic: \(about)")
         }
         return Comparison(relation: .unrelated, kinds: [], score: score, explanation: sharedEntities.isEmpty ? "nothing in common" : "only \(about) in common")
+    }
+
+    /// Whether two statements name places and none in common: the most common reason two
+    /// candidates are about different events (over a third of the comparisons of a news archive).
+    /// A place and what it lies in are one place here (`معبر البوكمال` is in `البوكمال`).
+    static func differentPlaces(_ a: Proposition, _ b: Proposition) -> Bool {
+        !a.places.isEmpty && !b.places.isEmpty && a.placesWithContainers.isDisjoint(with: b.placesWithContainers)
+    }
+
+    /// Whether each names a country the other does not (`… في العراق` / `… في الأردن`, `الوزير
+    /// التركي` / `القطري`), and, when both name places, no country in common.
+    static func differentCountries(_ a: Proposition, _ b: Proposition) -> Bool {
+        let countriesA = a.countries, countriesB = b.countries
+        return !countriesA.isSubset(of: countriesB) && !countriesB.isSubset(of: countriesA)
+            && (a.places.isEmpty || b.places.isEmpty || countriesA.isDisjoint(with: countriesB))
+    }
+
+    /// Whether `compare` can only find the two unrelated or merely related, from its cheapest tests:
+    /// made more than `windowDays` apart; about different places; or, both asserting (or both
+    /// denying), about different countries. Detection skips such candidates (nothing to store).
+    func cannotLink(_ a: Proposition, _ b: Proposition) -> Bool {
+        if let da = a.date, let db = b.date, abs(da.dayNumber - db.dayNumber) > windowDays { return true }
+        return Self.differentPlaces(a, b) || ((a.stance == .denies) == (b.stance == .denies) && Self.differentCountries(a, b))
     }
 
     /// Opposite predicates of two propositions (one says X, the other its opposite and not X).
@@ -280,10 +298,10 @@ public struct ClaimComparer: Sendable {
     /// Terms of one side with no counterpart of the same consonant skeleton on the other
     /// (`أسباب` answers `سبب`): what really differs between two statements. Compares UTF-8 bytes
     /// (a valid UTF-8 needle only ever matches at scalar boundaries), not Unicode-aware Strings.
-    static func unmatched(_ terms: Set<String>, against others: Set<String>) -> Set<String> {
-        let skeletons = others.map { skeletonScalars($0) }
+    static func unmatched(_ terms: Set<Word>, against others: Set<Word>) -> Set<Word> {
+        let skeletons = others.map { skeletonScalars($0.text) }
         return terms.filter { term in
-            let s = skeletonScalars(term)
+            let s = skeletonScalars(term.text)
             return s.letters < 2 || !skeletons.contains { o in
                 o.bytes == s.bytes || (o.letters >= 3 && s.letters >= 3 && (contains(o.bytes, s.bytes) || contains(s.bytes, o.bytes)))
             }

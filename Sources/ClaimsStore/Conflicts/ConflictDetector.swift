@@ -130,10 +130,10 @@ public final class ConflictDetector {
             for entity in proposition.entities { keys.insert("ce:\(family)|\(entity)") }
             if let source { keys.insert("cs:\(family)|\(source)") }
         }
-        for entity in proposition.entities where !context.isCountry(entity) { keys.insert("e:\(entity)") }
+        for entity in proposition.entities where !context.isCountry(entity.text) { keys.insert("e:\(entity)") }
         // (Byte length ranks words like their letter count here, without Unicode grapheme counting.)
         let longestFirst = proposition.terms.sorted { a, b in
-            a.utf8.count != b.utf8.count ? a.utf8.count > b.utf8.count : b.utf8.lexicographicallyPrecedes(a.utf8)
+            a.text.utf8.count != b.text.utf8.count ? a.text.utf8.count > b.text.utf8.count : b < a
         }
         for word in longestFirst.prefix(Self.indexedWordsPerClaim) {
             keys.insert("t:\(word)")
@@ -250,7 +250,8 @@ public final class ConflictDetector {
         let corroborationsBefore = outcome.corroborations
         for id in try candidates(for: newer) where !targets.contains(id) {
             guard let older = try load(id), !older.isPointer else { continue }
-            if older.isCall != newer.isCall { continue }
+            // (Neither a conflict nor a corroboration, whatever else they share.)
+            if older.isCall != newer.isCall || comparer.cannotLink(older.proposition, newer.proposition) { continue }
             let comparison = comparer.compare(older.proposition, newer.proposition, sameArticle: older.articleID == newer.articleID)
             if comparison.relation == .agree, outcome.corroborations - corroborationsBefore >= Self.maxCorroborationsPerClaim { continue }
             // A speaker restating itself in one article may join a story, never make a conflict.

@@ -10,9 +10,9 @@ public struct Proposition: Sendable {
     public var conceptWords: [String: String] = [:]
     /// Canonical names of every entity, including the parts of institutions (`السفارة الإيرانية في دمشق`
     /// brings إيران and دمشق).
-    public var entities: Set<String> = []
+    public var entities: Set<Word> = []
     /// Places below country level (cities, towns, crossings), which tell events apart.
-    public var places: Set<String> = []
+    public var places: Set<Word> = []
     /// The subject: the first person, organisation or country before the first predicate.
     public var subject: String?
     /// Who acts: the subject, else the first person or organisation after the first predicate
@@ -20,9 +20,9 @@ public struct Proposition: Sendable {
     public var agent: String?
     /// Entities that single out an event: places below country level (not capitals), people,
     /// named institutions (`السفارة الإيرانية في دمشق`). Countries and broad actors do not.
-    public var specific: Set<String> = []
+    public var specific: Set<Word> = []
     /// The people among the entities.
-    public var persons: Set<String> = []
+    public var persons: Set<Word> = []
     /// Topic nouns (`diplomatic` for سفارة, دبلوماسيين …) from `Data/topics.tsv`, names included.
     public var topics: Set<String> = []
     /// Topics that say what a statement is about, without the kind of actor (civilians, armed).
@@ -37,21 +37,21 @@ public struct Proposition: Sendable {
     /// claims are compared many times).
     public var sourceChain: [String]?
     /// Content words (match keys), without function words and predicate forms.
-    public var terms: Set<String> = []
+    public var terms: Set<Word> = []
     public var numbers: [NumberFact] = []
     /// Conditional or future (`سيكون`, `إذا`, `من شأن`): never one side of a contradiction.
     public var hypothetical = false
     /// Countries mentioned (a city names a place; a country the wider frame or the actor).
     /// Includes the countries its actors belong to (الجيش السوري → سوريا).
-    public var countries: Set<String> {
+    public var countries: Set<Word> {
         if let memoisedCountries { return memoisedCountries }
         let context = PropositionContext.shared
-        var result = Set<String>()
+        var result = Set<Word>()
         for entity in entities {
-            var name: String? = context.countryOfCapital[entity] ?? entity
+            var name: String? = context.countryOfCapital[entity.text] ?? entity.text
             var steps = 0
             while let current = name, steps < 4 {
-                if context.isCountry(current) { result.insert(current); break }
+                if context.isCountry(current) { result.insert(Word(current)); break }
                 name = context.affiliation(of: current)
                 steps += 1
             }
@@ -61,14 +61,14 @@ public struct Proposition: Sendable {
 
     /// `countries` and `placesWithContainers`, when the holder computed them once (stored claims
     /// are compared with many others; computing them is most of a comparison's cost otherwise).
-    var memoisedCountries: Set<String>?
-    var memoisedPlacesWithContainers: Set<String>?
+    var memoisedCountries: Set<Word>?
+    var memoisedPlacesWithContainers: Set<Word>?
 
     /// The places and those they lie in: a place and what it lies in are one place when telling
     /// events apart (`معبر البوكمال` is in `البوكمال`).
-    public var placesWithContainers: Set<String> {
+    public var placesWithContainers: Set<Word> {
         if let memoisedPlacesWithContainers { return memoisedPlacesWithContainers }
-        return places.union(places.flatMap(PropositionContext.shared.containingPlaces))
+        return places.union(places.flatMap { PropositionContext.shared.containingPlaces(of: $0.text) }.map { Word($0) })
     }
 
     /// Computes once what comparisons derive from this proposition (call after its last change).
@@ -79,7 +79,7 @@ public struct Proposition: Sendable {
     }
 
     /// Words that fix the time or scope (`الجمعة`, `منذ`, `سنوي`, `شهري`).
-    public var scope: Set<String> = []
+    public var scope: Set<Word> = []
     /// The date the statement was made (said_on, else the article's date), when known.
     public var date: CalendarDate?
 
@@ -147,24 +147,24 @@ public struct Proposition: Sendable {
                   && afterArrival(mentionRange.lowerBound - 1))
         }
         for mention in recognized {
-            entities.insert(mention.name)
-            if mention.type == .person { persons.insert(mention.name) }
+            entities.insert(Word(mention.name))
+            if mention.type == .person { persons.insert(Word(mention.name)) }
             if !mention.viaNisba, context.countryOfCapital[mention.name] == nil, !context.isCountry(mention.name), !isDestinationWithin(mention.range),
                mention.type == .place || mention.type == .person || (mention.type == .organization && mention.origin == .discovered) {
-                specific.insert(mention.name)
+                specific.insert(Word(mention.name))
             }
             for i in mention.range { entityTokens.insert(i) }
             if mention.type == .place, !context.isCountry(mention.name), !mention.viaNisba, context.countryOfCapital[mention.name] == nil {
-                places.insert(mention.name)
+                places.insert(Word(mention.name))
             }
-            if let country = context.countryOfCapital[mention.name] { entities.insert(country) }
+            if let country = context.countryOfCapital[mention.name] { entities.insert(Word(country)) }
         }
         for match in parts {
             let entity = context.recognizer.matcher.gazetteer.entities[match.target.entityIndex]
-            entities.insert(entity.name)
-            if let country = context.countryOfCapital[entity.name] { entities.insert(country) }
+            entities.insert(Word(entity.name))
+            if let country = context.countryOfCapital[entity.name] { entities.insert(Word(country)) }
             if entity.type == .place, !context.isCountry(entity.name), !match.target.viaNisba, context.countryOfCapital[entity.name] == nil {
-                places.insert(entity.name)
+                places.insert(Word(entity.name))
             }
         }
         // Predicates, each negated when a negator stands just before it.
@@ -217,12 +217,12 @@ public struct Proposition: Sendable {
         }.map(\.name)
         for i in range where !predicateTokens.contains(i) && !entityTokens.contains(i) {
             let key = analyzed.keys[i]
-            if Self.scopeWords.contains(analyzed.normalized[i]) || Self.scopeWords.contains(key) { scope.insert(key) }
-            if CueLexicon.weekdays.contains(analyzed.normalized[i]) || CueLexicon.weekdays.contains("ال" + key) { scope.insert("يوم:" + key) }
+            if Self.scopeWords.contains(analyzed.normalized[i]) || Self.scopeWords.contains(key) { scope.insert(Word(key)) }
+            if CueLexicon.weekdays.contains(analyzed.normalized[i]) || CueLexicon.weekdays.contains("ال" + key) { scope.insert(Word("يوم:" + key)) }
             guard key.count >= 3, !Self.functionWords.contains(analyzed.normalized[i]), !Self.functionWords.contains(key),
                   !key.contains(where: \.isNumber), NumberReader.words[key] == nil, NumberReader.words[analyzed.normalized[i]] == nil,
                   NumberReader.multipliers[analyzed.normalized[i]] == nil, !NumberReader.approximators.contains(analyzed.normalized[i]) else { continue }
-            terms.insert(key)
+            terms.insert(Word(key))
         }
         hypothetical = range.contains { Self.hypotheticalMarkers.contains(analyzed.normalized[$0]) || Self.hypotheticalMarkers.contains(analyzed.keys[$0]) }
         numbers = NumberReader.numbers(in: analyzed, within: range)

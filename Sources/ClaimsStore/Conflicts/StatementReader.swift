@@ -18,7 +18,7 @@ public struct StatementReader: Sendable {
            Tokenizer.tokenize(claim.content).count >= 2 {
             var proposition = Proposition(text: claim.content, stance: claim.stance, date: date, context: context)
             // The speaker is part of what the statement is about (`حزب الله ينفي مقتل …`).
-            if let speaker = claim.speakerEntity { proposition.entities.insert(speaker) }
+            if let speaker = claim.speakerEntity { proposition.entities.insert(Word(speaker)) }
             proposition.speaker = claim.speakerEntity ?? claim.speakerText
             proposition.speakerAffiliation = claim.speakerEntity.flatMap { context.affiliation(of: $0) }
             // The one who speaks is the actor of the statement (`الصين تعلن دعمها …`).
