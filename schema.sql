@@ -12,7 +12,7 @@
 --     full-text index sees; display the original columns (title, body, content).
 
 PRAGMA application_id = 1131179379;  -- 0x436C6D73, 'Clms': identifies a claims database
-PRAGMA user_version = 3;             -- schema version; see Migrations.swift
+PRAGMA user_version = 4;             -- schema version; see Migrations.swift
 
 -- Facts about the database itself, e.g. which version of the Arabic normaliser and stemmer built
 -- the *_search columns (they are rebuilt automatically when claims' stemmer changes).
@@ -194,17 +194,17 @@ JOIN articles a ON a.id = m.article_id;
 -- Index of claims by what they are about, for finding candidate pairs without comparing all pairs:
 -- 'ce:<predicate family>|<entity>' (leave~remain~collapse|حمص), 'cs:<predicate family>|<speaker's
 -- outermost body>' (what one source said again), 'e:<entity>' for entities below country level,
--- 't:<word>' for the longest content words. day = days since 1970 of the claim's date (NULL when unknown).
+-- 't:<word>' for the longest content words. day = days since 1970 of the claim's date, -1000000 when
+-- the date is unknown (a key column cannot be NULL). Keyed by (term, day, claim_id), the postings of a
+-- term within a few days are one range of the table: what conflict detection reads, so that its cost
+-- per claim depends on the news of those days, not on the size of the archive.
 CREATE TABLE IF NOT EXISTS claim_terms (
     term      TEXT NOT NULL,
-    day       INTEGER,
+    day       INTEGER NOT NULL,
     claim_id  INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-    PRIMARY KEY (term, claim_id)
+    PRIMARY KEY (term, day, claim_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS claim_terms_claim ON claim_terms(claim_id);
--- The postings of a term within a few days: what conflict detection reads, so that its cost per
--- claim depends on the news of those days, not on the size of the archive.
-CREATE INDEX IF NOT EXISTS claim_terms_day ON claim_terms(term, day, claim_id);
 
 -- What conflict detection compares, computed once per claim: predicates, entities, places, words,
 -- figures and scope of its content (JSON; see Proposition.swift).

@@ -20,6 +20,20 @@ final class ConflictDetectorTests: XCTestCase {
         XCTAssertEqual(try snapshot(db), incremental)
     }
 
+    /// Claims stored without features (an archive older than them) are analysed from their text
+    /// when first compared, their features kept, and the result is the same.
+    func testClaimsWithoutStoredFeaturesAreAnalysedOnce() throws {
+        let db = try TestSupport.memoryDatabase()
+        _ = try Ingester(database: db).ingest(paths: [TestSupport.path("Examples/articles")])
+        let before = try snapshot(db)
+        XCTAssertFalse(before.isEmpty)
+        let claims = try db.connection.scalarInt("SELECT count(*) FROM claims")
+        try db.connection.execute("DELETE FROM claim_features")
+        try ConflictDetector(database: db).rebuild()
+        XCTAssertEqual(try snapshot(db), before)
+        XCTAssertEqual(try db.connection.scalarInt("SELECT count(*) FROM claim_features"), claims)
+    }
+
     /// What the detector memoises per stored claim (countries, places with what contains them,
     /// source chain) must give the comparisons computing them each time gives; the pairs it skips
     /// without comparing must be pairs that comparing would not link.

@@ -106,20 +106,42 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM claims"), 1, "re-extraction replaces, never duplicates")
     }
 
-    func testVersionTwoDatabaseGetsTheDayIndexOfClaimTerms() throws {
-        let path = try TestSupport.temporaryDirectory() + "/v2.db"
+    /// Version 3 kept every posting of `claim_terms` three times (key (term, claim_id), index
+    /// (term, day, claim_id), index (claim_id)); version 4 is keyed by (term, day, claim_id).
+    func testVersionThreeDatabaseGetsClaimTermsKeyedByDay() throws {
+        let path = try TestSupport.temporaryDirectory() + "/v3.db"
+        let postings: Int
         do {
             let db = try ClaimsDatabase(path: path)
             _ = try Ingester(database: db).ingest(drafts: [ArticleDraft(source: "a", body: "خبر\n\nقال المرصد إن القوات انسحبت من حماة.", published: "2024-12-05")])
-            try db.connection.execute("DROP INDEX claim_terms_day; PRAGMA user_version = 2")
+            postings = try db.connection.scalarInt("SELECT count(*) FROM claim_terms")
+            // The version 3 table, with one undated posting (NULL day).
+            try db.connection.execute("""
+                CREATE TABLE old_terms AS SELECT * FROM claim_terms;
+                DROP TABLE claim_terms;
+                CREATE TABLE claim_terms (term TEXT NOT NULL, day INTEGER, claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+                                          PRIMARY KEY (term, claim_id)) WITHOUT ROWID;
+                CREATE INDEX claim_terms_claim ON claim_terms(claim_id);
+                CREATE INDEX claim_terms_day ON claim_terms(term, day, claim_id);
+                INSERT INTO claim_terms SELECT term, day, claim_id FROM old_terms;
+                DROP TABLE old_terms;
+                UPDATE claim_terms SET day = NULL WHERE (term, claim_id) = (SELECT term, claim_id FROM claim_terms ORDER BY term LIMIT 1);
+                PRAGMA user_version = 3;
+                """)
         }
+        XCTAssertGreaterThan(postings, 0)
         let migrated = try ClaimsDatabase(path: path)
-        XCTAssertEqual(migrated.schemaVersion, 3)
-        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'claim_terms_day'"), 1)
+        XCTAssertEqual(migrated.schemaVersion, 4)
+        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'claim_terms_day'"), 0)
+        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM claim_terms"), postings)
+        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM claim_terms WHERE day = ?", [ConflictDetector.undatedDay]), 1)
         XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM articles"), 1)
-        // The windowed look-up conflict detection uses reads this index.
+        // The windowed look-up of conflict detection is one range of the key.
         let plan = try migrated.connection.query("EXPLAIN QUERY PLAN SELECT claim_id FROM claim_terms WHERE term = ? AND day BETWEEN ? AND ? AND claim_id < ?",
                                                   ["e:حماة", 1, 2, 3]) { $0.string(3) }
-        XCTAssertTrue(plan.contains { $0.contains("claim_terms_day") }, "\(plan)")
+        XCTAssertTrue(plan.contains { $0.contains("PRIMARY KEY (term=? AND day>? AND day<?)") }, "\(plan)")
+        // Detection goes on with the moved postings: a denial two days later meets the report.
+        _ = try Ingester(database: migrated).ingest(drafts: [ArticleDraft(source: "b", body: "بيان\n\nنفت وزارة الدفاع السورية انسحاب القوات من حماة.", published: "2024-12-07")])
+        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM conflicts"), 1)
     }
 }

@@ -49,6 +49,8 @@ public final class ConflictDetector {
         let target: Int?
         let isPointer: Bool
         let proposition: Proposition
+        /// Its index keys, when it was just indexed (its candidates are found by the same keys).
+        var indexKeys: Set<String>?
     }
 
     static let recordSQL = """
@@ -89,34 +91,31 @@ public final class ConflictDetector {
 
     func load(_ id: Int) throws -> Record? {
         if let cached = cache[id] { return cached }
-        guard let loaded = try connection.queryOne(Self.recordSQL + " WHERE c.id = ?", [id], record) else { return nil }
+        guard let loaded = try connection.queryOne(Self.recordSQL + " WHERE c.id = ?", [id], { (record($0), $0.isNull(8)) }) else { return nil }
+        if loaded.1 {
+            // Stored without features (an archive older than them, or a claim added by hand): keep
+            // what analysing it found, for the next comparison.
+            try connection.cached("INSERT OR REPLACE INTO claim_features (claim_id, features) VALUES (?, ?)")
+                .bind([id, loaded.0.proposition.featuresJSON.jsonText] as [any SQLBindable]).run()
+        }
         if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-        cache[id] = loaded
-        return loaded
+        cache[id] = loaded.0
+        return loaded.0
     }
 
     // MARK: - Index
 
-    /// Writes a claim's index keys, analysing it first unless extraction stored its features.
+    /// Writes a claim's index keys (analysing it first unless extraction stored its features).
     func index(_ id: Int) throws -> Record? {
         cache[id] = nil
-        let hasFeatures = try connection.queryOne("SELECT 1 FROM claim_features WHERE claim_id = ?", [id]) { _ in true } ?? false
-        if !hasFeatures {
-            guard let stored = try connection.queryOne("""
-                SELECT c.content, c.stance, coalesce(c.said_on, substr(a.published, 1, 10))
-                FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?
-                """, [id], { ($0.string(0), $0.string(1), $0.optionalString(2)) }) else { return nil }
-            let date = stored.2.flatMap { CalendarDate(iso: $0) }
-            let proposition = Proposition(text: stored.0, stance: Stance(rawValue: stored.1) ?? .asserts, date: date, context: context)
-            try connection.cached("INSERT OR REPLACE INTO claim_features (claim_id, features) VALUES (?, ?)")
-                .bind([id, proposition.featuresJSON.jsonText] as [any SQLBindable]).run()
-        }
-        guard let record = try load(id) else { return nil }
-        try connection.run("DELETE FROM claim_terms WHERE claim_id = ?", id)
+        guard var record = try load(id) else { return nil }
+        let keys = indexKeys(record.proposition)
+        try connection.cached("DELETE FROM claim_terms WHERE claim_id = ?").bind([id]).run()
         let insert = try connection.cached("INSERT OR IGNORE INTO claim_terms (term, day, claim_id) VALUES (?, ?, ?)")
-        for term in indexKeys(record.proposition) {
-            try insert.bind([term, record.proposition.date?.dayNumber, id] as [any SQLBindable]).run()
+        for term in keys {
+            try insert.bind([term, record.proposition.date?.dayNumber ?? Self.undatedDay, id] as [any SQLBindable]).run()
         }
+        record.indexKeys = keys
         return record
     }
 
@@ -146,6 +145,9 @@ public final class ConflictDetector {
         comparer.predicates.family(of: concept)
     }
 
+    /// `claim_terms.day` of a claim whose date is unknown (a key column cannot be NULL).
+    static let undatedDay = -1_000_000
+
     /// The newest postings read per index key: a statement repeated by thousands of articles costs
     /// the same as one repeated by a few hundred.
     static let postingsPerKey = 400
@@ -153,17 +155,18 @@ public final class ConflictDetector {
     /// Claims of smaller id sharing enough index keys with `record` within the time window: for each
     /// key, its newest postings (a B-tree range scan on `(term, claim_id)`), counted per claim.
     func candidates(for record: Record) throws -> [Int] {
-        let keys = indexKeys(record.proposition)
+        let keys = record.indexKeys ?? indexKeys(record.proposition)
         guard !keys.isEmpty else { return [] }
         let day = record.proposition.date?.dayNumber
         let window = comparer.windowDays
         var shared: [Int: (predicateEntity: Int, entity: Int, words: Int)] = [:]
-        // A dated claim reads the postings of its days (index `claim_terms_day`: the cost depends on
-        // the news of those days, not on the archive's size), plus the newest undated ones; an
-        // undated claim, the newest postings of any day. At most `postingsPerKey` per key, newest first.
+        // A dated claim reads the postings of its days (one range of the key (term, day, claim_id): the
+        // cost depends on the news of those days, not on the archive's size), plus the newest undated
+        // ones; an undated claim, the newest postings of any day (all the term's postings, sorted: rare,
+        // as articles nearly always have a date). At most `postingsPerKey` per key, newest first.
         let newest = try connection.cached("SELECT claim_id FROM claim_terms WHERE term = ? AND claim_id < ? ORDER BY claim_id DESC LIMIT ?")
         let undated = try connection.cached("""
-            SELECT claim_id FROM claim_terms WHERE term = ? AND day IS NULL AND claim_id < ? ORDER BY claim_id DESC LIMIT ?
+            SELECT claim_id FROM claim_terms WHERE term = ? AND day = ? AND claim_id < ? ORDER BY claim_id DESC LIMIT ?
             """)
         let inWindow = try connection.cached("SELECT claim_id FROM claim_terms WHERE term = ? AND day BETWEEN ? AND ? AND claim_id < ?")
         var ids: [Int] = []
@@ -171,7 +174,7 @@ public final class ConflictDetector {
             ids.removeAll(keepingCapacity: true)
             if let day {
                 try inWindow.bind([key, day - window, day + window, record.id] as [any SQLBindable]).forEach { ids.append($0.int(0)) }
-                try undated.bind([key, record.id, Self.postingsPerKey] as [any SQLBindable]).forEach { ids.append($0.int(0)) }
+                try undated.bind([key, Self.undatedDay, record.id, Self.postingsPerKey] as [any SQLBindable]).forEach { ids.append($0.int(0)) }
                 if ids.count > Self.postingsPerKey {
                     ids.sort(by: >)
                     ids.removeLast(ids.count - Self.postingsPerKey)

@@ -107,7 +107,7 @@ public final class ClaimsDatabase {
                     try db.execute(EmbeddedResources.schema)
                 } else if current.applicationID == Migrations.applicationID && current.version < Migrations.currentVersion {
                     for from in current.version..<Migrations.currentVersion {
-                        if let step = Migrations.steps[from] { try db.execute(step) }
+                        try Migrations.upgrade(db, from: from)
                     }
                     try db.execute(EmbeddedResources.schema)
                 }
