@@ -10,6 +10,9 @@ public struct AnalyzedText {
     public let keys: [String]
     /// Normalised surface forms (ta marbuta folded), one per token.
     public let normalized: [String]
+    /// `keys` and `normalized` as `Word`s (hashed once), for the lexicons' look-ups.
+    let keyWords: [Word]
+    let normalizedWords: [Word]
     /// The raw text between token i-1 and token i (for i = 0: from the start).
     public let gaps: [Substring]
     /// Token ranges of the sentences.
@@ -32,6 +35,8 @@ public struct AnalyzedText {
         }
         self.normalized = normalized
         self.keys = keys
+        self.keyWords = keys.map { Word($0) }
+        self.normalizedWords = normalized.map { Word($0) }
         var gaps: [Substring] = []
         gaps.reserveCapacity(tokens.count + 1)
         var previousEnd = text.startIndex

@@ -469,11 +469,11 @@ struct ClaimExtractor {
     /// The reporting verb at token `k`: by its key, or with a glued و / ف that the stemmer kept
     /// because the word is short (`وحث`, `فقال`). A verb negated by لم / لا / لن reports nothing.
     func cueWord(at k: Int, _ text: AnalyzedText) -> CueLexicon.Cue? {
-        var found = cues.singleWord[text.keys[k]]
+        var found = cues.singleWord[text.keyWords[k]]
         if found == nil {
             let word = text.normalized[k]
             if word.count >= 3, word.hasPrefix("و") || word.hasPrefix("ف") {
-                found = cues.singleWord[MatchKey.of(String(word.dropFirst()), stemmer: CliticStemmer())]
+                found = cues.singleWord[Word(MatchKey.of(String(word.dropFirst()), stemmer: CliticStemmer()))]
             }
         }
         if found != nil, k > 0, ["لم", "لا", "لن", "ولم", "ولا"].contains(text.normalized[k - 1]), found?.role != .falsity { return nil }

@@ -23,11 +23,11 @@ public struct CueLexicon: Sendable {
     }
 
     /// Single-word cues by match key.
-    public private(set) var singleWord: [String: Cue] = [:]
+    public private(set) var singleWord: [Word: Cue] = [:]
     /// Multi-word cues (falsity and unverified phrases), longest first.
     public private(set) var phrases: [Cue] = []
     /// The phrases by their first key, so that a word is checked against the few that can start there.
-    private var phrasesByFirstKey: [String: [Cue]] = [:]
+    private var phrasesByFirstKey: [Word: [(cue: Cue, keys: [Word])]] = [:]
 
     public init(tsv: String, stemmer: CliticStemmer) {
         for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
@@ -53,11 +53,11 @@ public struct CueLexicon: Sendable {
                 cue.requiresOpener = requiresOpener
                 cue.isParticiple = Self.isParticiple(normalized)
                 cue.isImperfect = normalized != lemma && (normalized.hasPrefix("ي") || (normalized.hasPrefix("ت") && !lemma.hasPrefix("ت")) || normalized.hasPrefix("تت") || normalized.hasPrefix("يت"))
-                if keys.count == 1 && role != .falsity && role != .unverified { singleWord[keys[0]] = cue } else { phrases.append(cue) }
+                if keys.count == 1 && role != .falsity && role != .unverified { singleWord[Word(keys[0])] = cue } else { phrases.append(cue) }
             }
         }
         phrases.sort { $0.keys.count > $1.keys.count }
-        for cue in phrases { phrasesByFirstKey[cue.keys[0], default: []].append(cue) }
+        for cue in phrases { phrasesByFirstKey[Word(cue.keys[0]), default: []].append((cue, cue.keys.map { Word($0) })) }
     }
 
     /// Active participles: `مؤكدا`, `مشيرة`, `قائلا`, `داعية` (مُفعِل or فاعل with the adverbial ending).
@@ -82,16 +82,16 @@ public struct CueLexicon: Sendable {
     func phrase(in text: AnalyzedText, at i: Int, end: Int) -> Cue? {
         // The first word by its key, its normalised form, or without a glued و / ف (`ولم يتسن`).
         let word = text.normalized[i]
-        var candidates = phrasesByFirstKey[text.keys[i]] ?? []
-        if let more = phrasesByFirstKey[word], text.keys[i] != word { candidates += more }
-        if let first = word.first, first == "و" || first == "ف", let more = phrasesByFirstKey[String(word.dropFirst())] { candidates += more }
+        var candidates = phrasesByFirstKey[text.keyWords[i]] ?? []
+        if let more = phrasesByFirstKey[text.normalizedWords[i]], text.keyWords[i] != text.normalizedWords[i] { candidates += more }
+        if let first = word.first, first == "و" || first == "ف", let more = phrasesByFirstKey[Word(String(word.dropFirst()))] { candidates += more }
         guard !candidates.isEmpty else { return nil }
-        return candidates.sorted { $0.keys.count > $1.keys.count }.first { cue in
-            i + cue.keys.count <= end && cue.keys.indices.dropFirst().allSatisfy { offset in
-                let key = cue.keys[offset]
-                return text.keys[i + offset] == key || text.normalized[i + offset] == key
+        return candidates.sorted { $0.keys.count > $1.keys.count }.first { candidate in
+            i + candidate.keys.count <= end && candidate.keys.indices.dropFirst().allSatisfy { offset in
+                let key = candidate.keys[offset]
+                return text.keyWords[i + offset] == key || text.normalizedWords[i + offset] == key
             }
-        }
+        }?.cue
     }
 
     // MARK: Closed classes (normalised forms, ta marbuta folded)

@@ -13,7 +13,7 @@ public struct EntityMatcher: Sendable {
     }
 
     private final class Node: @unchecked Sendable {
-        var children: [String: Node] = [:]
+        var children: [Word: Node] = [:]
         var target: Target?
     }
 
@@ -40,7 +40,7 @@ public struct EntityMatcher: Sendable {
     private func insert(_ keys: [String], _ target: Target, overwrite: Bool) {
         guard !keys.isEmpty, !keys.contains(where: \.isEmpty) else { return }
         var node = root
-        for key in keys {
+        for key in keys.map({ Word($0) }) {
             if let next = node.children[key] { node = next } else {
                 let next = Node()
                 node.children[key] = next
@@ -97,8 +97,7 @@ public struct EntityMatcher: Sendable {
     private func walk(_ node: Node, _ text: AnalyzedText, _ start: Int, _ i: Int, _ end: Int, _ best: inout Match?) {
         guard i < end else { return }
         if i > start, text.gap(before: i, contains: Self.breaks) { return }
-        let key = text.keys[i]
-        if let next = node.children[key] {
+        if let next = node.children[text.keyWords[i]] {
             if let target = next.target, (best?.range.count ?? 0) < i + 1 - start,
                !target.requiresArticle || i > start || Self.hasArticle(text.normalized[i]) {
                 best = Match(range: start..<(i + 1), target: target)
@@ -108,7 +107,7 @@ public struct EntityMatcher: Sendable {
         // `عبد الرحمن` written as two words: try the joined key.
         if text.normalized[i] == "عبد", i + 1 < end, !text.gap(before: i + 1, contains: Self.breaks) {
             let joined = stemmer.stem("عبد" + ArabicNormalizer.normalize(text.tokens[i + 1].text, foldTaMarbuta: false))
-            if let next = node.children[joined] {
+            if let next = node.children[Word(joined)] {
                 if let target = next.target, (best?.range.count ?? 0) < i + 2 - start {
                     best = Match(range: start..<(i + 2), target: target)
                 }

@@ -117,7 +117,7 @@ public struct EntityRecognizer: Sendable {
         if CueLexicon.actorHeads.contains(bare) || CueLexicon.mediaDescriptors.contains(bare) || CueLexicon.titleWords.contains(word)
             || Self.commonNouns.contains(bare) { return false }
         guard !covered[i], word.count >= 2, !Self.nonNameWords.contains(word), !Self.nonNameWords.contains(text.keys[i]),
-              cues.singleWord[text.keys[i]] == nil, !CueLexicon.complementizers.contains(word),
+              cues.singleWord[text.keyWords[i]] == nil, !CueLexicon.complementizers.contains(word),
               !CueLexicon.timeWords.contains(word), !CueLexicon.weekdays.contains(word),
               word.unicodeScalars.allSatisfy({ (0x0621...0x064A).contains($0.value) }) else { return false }
         return true
@@ -189,7 +189,7 @@ public struct EntityRecognizer: Sendable {
             } else if end > trigger + 1, text.gap(before: end, contains: Self.breaks) { break }
             let word = text.normalized[end]
             if ["في", "من", "الي", "علي", "عن", "مع", "لدي"].contains(word) || CueLexicon.complementizers.contains(word)
-                || CueLexicon.timeWords.contains(word) || CueLexicon.weekdays.contains(word) || cues.singleWord[text.keys[end]] != nil { break }
+                || CueLexicon.timeWords.contains(word) || CueLexicon.weekdays.contains(word) || cues.singleWord[text.keyWords[end]] != nil { break }
             if word.hasPrefix("ل") && !text.keys[end].hasPrefix("ل") && !covered[end] && end > trigger + 1 && !Self.titleComplements.contains(word) { break }
             end += 1
         }
