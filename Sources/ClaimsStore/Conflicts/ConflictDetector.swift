@@ -69,11 +69,15 @@ public final class ConflictDetector {
         return country
     }
 
+    /// The propositions of the claims being detected, as extraction made them: what their stored
+    /// features encode, without decoding them.
+    private var fresh: [Int: Proposition] = [:]
+
     private func record(_ row: Row) -> Record {
         let content = row.string(6)
         let stance = Stance(rawValue: row.string(3)) ?? .asserts
         let date = row.optionalString(7).flatMap { CalendarDate(iso: $0) }
-        var proposition = row.optionalString(8).flatMap { Proposition(features: $0, text: content) }
+        var proposition = fresh[row.int(0)] ?? row.optionalString(8).flatMap { Proposition(features: $0, text: content) }
             ?? Proposition(text: content, stance: stance, date: date, context: context)
         proposition.stance = stance
         proposition.date = date
@@ -206,8 +210,14 @@ public final class ConflictDetector {
     }
 
     /// Indexes the new claims and relates each to the stored claims before it.
+    /// - Parameter propositions: the claims' propositions from extraction, in the order of `ids`
+    ///   (else they are decoded from their stored features).
     @discardableResult
-    public func detect(newClaims ids: [Int]) throws -> Outcome {
+    public func detect(newClaims ids: [Int], propositions: [Proposition] = []) throws -> Outcome {
+        if propositions.count == ids.count {
+            for (id, proposition) in zip(ids, propositions) { fresh[id] = proposition }
+        }
+        defer { fresh.removeAll(keepingCapacity: true) }
         var outcome = Outcome()
         for id in ids.sorted() {
             guard let record = try index(id) else { continue }

@@ -53,6 +53,7 @@ public struct ArticleExtractor: Sendable {
                 claims.append(claim)
             }
             // Each claim's proposition, from this analysis (no second pass over its text later).
+            var propositions: [Proposition] = []
             if !claims.isEmpty {
                 let occurrences = propositionContext.predicates.occurrences(in: text)
                 let parts = recognizer.matcher.matches(in: text)
@@ -63,10 +64,13 @@ public struct ArticleExtractor: Sendable {
                                                   occurrences: occurrences, text: claim.content, stance: claim.stance, date: claimDate,
                                                   context: propositionContext)
                     claims[index].features = proposition.featuresJSON.jsonText
+                    claims[index].contentSearch = stemmer.searchForm(of: claim.content)
+                    propositions.append(proposition)
                 }
             }
             claimOffset += claims.count
             result.claims += claims
+            result.propositions += propositions
             if part == .title { previousSpeaker = nil; previousSaidOn = nil }
         }
         return result

@@ -60,6 +60,9 @@ public struct ExtractedClaim: Sendable, Equatable {
     public var isCall: Bool = false
     /// What conflict detection compares (`Proposition` features as JSON), analysed with the article.
     public var features: String?
+    /// The content as `claims.content_search` stores it (normalised, clitic-stripped), computed
+    /// with the extraction so that the writer does not.
+    public var contentSearch: String?
     /// Token range of the content in the part's analysed text (not stored).
     var contentTokens: Range<Int>
 }
@@ -70,4 +73,7 @@ public struct ArticleExtraction: Sendable {
     public var claims: [ExtractedClaim] = []
     /// Entities found by patterns, with their types (stored as `discovered`).
     public var discovered: [EntityDefinition] = []
+    /// Each claim's proposition (what `features` encodes), in the order of `claims`: detection
+    /// compares the new claims from these, without decoding the features it stores.
+    public var propositions: [Proposition] = []
 }

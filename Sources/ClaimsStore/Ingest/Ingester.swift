@@ -135,11 +135,11 @@ public final class Ingester {
             for article in articles {
                 do {
                     let stored = try database.connection.transaction { () -> (ArticleStore.InsertResult, Int) in
-                        let result = try articleStore.insert(article.clean)
+                        let result = try articleStore.insert(article.clean, derived: article.derived)
                         guard case .inserted(let id) = result else { return (result, 0) }
                         let claimIDs = try extractionStore.store(article.extraction, articleID: id, gazetteer: extractor.gazetteer)
                         // Conflicts of the new claims are part of the article: stored with it or not at all.
-                        return (result, try detector.detect(newClaims: claimIDs).conflicts)
+                        return (result, try detector.detect(newClaims: claimIDs, propositions: article.extraction.propositions).conflicts)
                     }
                     outcomes.append((article, .success(stored)))
                 } catch let error as SQLiteError where Self.isArticleError(error) {
@@ -198,7 +198,7 @@ public final class Ingester {
                 if case .inserted(let id) = result {
                     let claimIDs = try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer)
                     // Conflicts of the new claims are part of the article: stored with it or not at all.
-                    conflicts = try detector.detect(newClaims: claimIDs).conflicts
+                    conflicts = try detector.detect(newClaims: claimIDs, propositions: extraction.propositions).conflicts
                 }
                 return result
             }

@@ -3,6 +3,7 @@ import Foundation
 /// An article cleaned and extracted, ready for the writer.
 struct PreparedArticle: Sendable {
     let clean: CleanArticle
+    let derived: ArticleStore.DerivedText
     let extraction: ArticleExtraction
 }
 
@@ -95,14 +96,16 @@ struct PreparationPipeline: Sendable {
                     case .article(let draft):
                         do {
                             let clean = try cleaner.clean(draft)
-                            if let lookup, (try? lookup.queryOne("SELECT 1 FROM articles WHERE content_hash = ?",
-                                                                 [ArticleStore.contentHash(of: clean.body)], { _ in true })) ?? nil == true {
+                            let hash = ArticleStore.contentHash(of: clean.body)
+                            if let lookup, (try? lookup.queryOne("SELECT 1 FROM articles WHERE content_hash = ?", [hash], { _ in true })) ?? nil == true {
                                 stopped = !queue.put(.duplicate)
                                 return
                             }
                             let extraction = extractor.extract(title: clean.title, body: clean.body, published: clean.published,
                                                                outlet: clean.outlet, titleIsHeadline: clean.titleIsHeadline)
-                            stopped = !queue.put(.article(PreparedArticle(clean: clean, extraction: extraction)))
+                            // (Everything that needs no database is done here, off the writer's thread.)
+                            let derived = ArticleStore.DerivedText(clean, contentHash: hash, stemmer: extractor.stemmer)
+                            stopped = !queue.put(.article(PreparedArticle(clean: clean, derived: derived, extraction: extraction)))
                         } catch let error as IngestError {
                             stopped = !queue.put(.failure(InputProblem(location: draft.source, reason: error.description)))
                         } catch {

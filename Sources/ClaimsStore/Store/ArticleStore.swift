@@ -11,6 +11,20 @@ public struct ArticleStore {
         self.stemmer = stemmer
     }
 
+    /// What storing an article derives from its text: the dedupe key and the search columns.
+    /// Computed by whoever prepares the article (ingest's preparing thread), not the writer.
+    public struct DerivedText: Sendable {
+        public let contentHash: String
+        public let titleSearch: String
+        public let bodySearch: String
+
+        public init(_ article: CleanArticle, contentHash: String? = nil, stemmer: CliticStemmer) {
+            self.contentHash = contentHash ?? ArticleStore.contentHash(of: article.body)
+            self.titleSearch = stemmer.searchForm(of: article.title)
+            self.bodySearch = stemmer.searchForm(of: article.body)
+        }
+    }
+
     public enum InsertResult: Equatable, Sendable {
         case inserted(id: Int)
         case duplicate(existingID: Int)
@@ -34,8 +48,9 @@ public struct ArticleStore {
         try existingID(hash: Self.contentHash(of: article.body))
     }
 
-    public func insert(_ article: CleanArticle, ingestedAt: String = ArticleStore.now()) throws -> InsertResult {
-        let hash = Self.contentHash(of: article.body)
+    public func insert(_ article: CleanArticle, derived: DerivedText? = nil, ingestedAt: String = ArticleStore.now()) throws -> InsertResult {
+        let derived = derived ?? DerivedText(article, stemmer: stemmer)
+        let hash = derived.contentHash
         if let existing = try existingID(hash: hash) { return .duplicate(existingID: existing) }
         try connection.cached("""
             INSERT INTO articles (source, url, outlet, title, title_derived, published, body, content_hash, extra, ingested_at, title_search, body_search)
@@ -43,7 +58,7 @@ public struct ArticleStore {
             ON CONFLICT(content_hash) DO NOTHING
             """).bind([
                 article.source, article.url, article.outlet, article.title, !article.titleIsHeadline, article.published, article.body, hash,
-                article.extraJSON, ingestedAt, stemmer.searchForm(of: article.title), stemmer.searchForm(of: article.body),
+                article.extraJSON, ingestedAt, derived.titleSearch, derived.bodySearch,
             ] as [any SQLBindable]).run()
         if connection.changes == 0, let existing = try existingID(hash: hash) { return .duplicate(existingID: existing) }
         return .inserted(id: Int(connection.lastInsertRowID))

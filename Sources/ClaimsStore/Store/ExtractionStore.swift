@@ -98,7 +98,7 @@ public final class ExtractionStore {
                 """).bind([articleID, claim.speakerText, speakerID, claim.anonymous, JSONValue.array(claim.via.map { .string($0) }).jsonText,
                            claim.cue, claim.stance.rawValue, claim.content, claim.quote, claim.saidOn, claim.part.rawValue,
                            claim.sentenceIndex, claim.contentStart, claim.contentEnd, claim.sentenceStart, claim.sentenceEnd, target,
-                           stemmer.searchForm(of: claim.content), claim.isCall] as [any SQLBindable]).run()
+                           claim.contentSearch ?? stemmer.searchForm(of: claim.content), claim.isCall] as [any SQLBindable]).run()
             let claimID = Int(connection.lastInsertRowID)
             claimIDs.append(claimID)
             if let features = claim.features {
