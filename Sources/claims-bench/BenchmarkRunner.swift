@@ -49,6 +49,7 @@ struct BenchmarkRunner {
         print(summary.report)
         let corpusMB = Double(summary.bytes) / 1_000_000
         print("")
+        fflush(nil)
 
         // 2. claims ingest.
         let db = "\(options.workdir)/claims-\(options.articles).db"
@@ -65,14 +66,21 @@ struct BenchmarkRunner {
         report.append(("claims ingest", String(format: "%.2f s, CPU %.2f s (%.0f articles/s, %.1f MB/s), peak RSS %@", ingest.seconds, ingest.cpuSeconds,
                                                   Double(summary.articles) / ingest.seconds, corpusMB / ingest.seconds, peakRSS(ingest))))
 
+        // (Each step's lines are written when it ends: a long run that is stopped, or watched with
+        // `tail -f`, keeps what it measured. `fflush(nil)`: Swift 6 forbids naming `stdout`.)
+        fflush(nil)
+
         // 3. Database size.
         try databaseSize(db, stored: stored)
+        fflush(nil)
 
         // 4. Search latency.
         try searchLatency(db)
+        fflush(nil)
 
         // 5. Start-up.
         try startup()
+        fflush(nil)
 
         // 6. Baselines.
         if options.baselines {
@@ -80,6 +88,7 @@ struct BenchmarkRunner {
         } else {
             print("\nbaselines: skipped (--no-baselines)")
         }
+        fflush(nil)
 
         // 7. Commands that do not exist yet.
         try timeConflicts(db)
