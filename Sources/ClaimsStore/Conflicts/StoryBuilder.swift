@@ -23,11 +23,12 @@ public struct StoryBuilder {
     public func rebuild() throws {
         try connection.transaction {
             try connection.execute("DELETE FROM story_claims; DELETE FROM stories;")
-            var sets = DisjointSets()
+            var sets = DisjointSets(largestID: try connection.scalarInt("SELECT coalesce(max(id), 0) FROM claims"))
             try connection.prepare("SELECT claim_a_id, claim_b_id FROM corroborations").forEach { sets.union($0.int(0), $0.int(1)) }
             for (a, b) in try continuations() { sets.union(a, b) }
             try joinOpponents(&sets)
-            for members in sets.groups(minimumSize: 2) { try storeStory(members) }
+            var origins: [String: String] = [:]
+            try sets.forEachGroup(minimumSize: 2) { try storeStory($0, origins: &origins) }
             try connection.run("INSERT INTO settings (key, value) VALUES ('stories_stale', '0') ON CONFLICT(key) DO UPDATE SET value = '0'")
         }
     }
@@ -106,7 +107,8 @@ public struct StoryBuilder {
     private func joinOpponents(_ sets: inout DisjointSets) throws {
         var conflicts: [(Int, Int)] = []
         try connection.prepare("SELECT claim_a_id, claim_b_id FROM conflicts ORDER BY id").forEach { conflicts.append(($0.int(0), $0.int(1))) }
-        let conflicting = Set(conflicts.map { [min($0.0, $0.1), max($0.0, $0.1)] })
+        struct Pair: Hashable { let low, high: Int }
+        let conflicting = Set(conflicts.map { Pair(low: min($0.0, $0.1), high: max($0.0, $0.1)) })
         // Twice: the second pass joins what the first pass's merges made one side.
         for _ in 0..<2 {
             var opponents: [Int: [Int]] = [:]
@@ -118,7 +120,7 @@ public struct StoryBuilder {
                 opponents[rootB, default: []].append(a)
             }
             for side in opponents.values {
-                for other in side.dropFirst() where !conflicting.contains([min(side[0], other), max(side[0], other)]) {
+                for other in side.dropFirst() where !conflicting.contains(Pair(low: min(side[0], other), high: max(side[0], other))) {
                     sets.union(side[0], other)
                 }
             }
@@ -145,7 +147,9 @@ public struct StoryBuilder {
         return named.stance == .denies ? "نفي: " + named.content : named.content
     }
 
-    private func storeStory(_ ids: [Int]) throws {
+    /// - Parameter origins: the original source of each speaker and chain seen so far (a few
+    ///   hundred sources speak in a whole archive; resolving one takes three gazetteer look-ups).
+    private func storeStory(_ ids: [Int], origins knownOrigins: inout [String: String]) throws {
         let gazetteer = Gazetteer.builtIn
         var members: [Member] = []
         for id in ids {
@@ -164,8 +168,12 @@ public struct StoryBuilder {
         // The original source: the innermost named link of the chain, or the speaker's organisation.
         func origin(_ member: Member) -> String {
             let innermost = member.via.last ?? member.speaker
+            let key = "\(innermost)\u{1}\(member.via.count > 1)\u{1}\(member.speakerEntity ?? "")"
+            if let known = knownOrigins[key] { return known }
             let name = gazetteer.entity(named: innermost)?.name ?? (member.via.count > 1 ? innermost : member.speakerEntity ?? innermost)
-            return gazetteer.entity(named: name)?.affiliation.flatMap { gazetteer.entity(named: $0)?.type == .place ? nil : $0 } ?? name
+            let origin = gazetteer.entity(named: name)?.affiliation.flatMap { gazetteer.entity(named: $0)?.type == .place ? nil : $0 } ?? name
+            if knownOrigins.count < 100_000 { knownOrigins[key] = origin }
+            return origin
         }
         let origins = members.map(origin)
         let disputed = try connection.scalarInt("""
