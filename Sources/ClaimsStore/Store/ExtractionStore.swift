@@ -9,6 +9,15 @@ public final class ExtractionStore {
     /// one connection; forgotten when an article rolls back, which may take new entities with it).
     private var entityIDs: [String: Int] = [:]
     private var entityIDsByName: [String: Int] = [:]
+    /// Bounded: a news archive keeps discovering names (59,000 at 100,000 articles), and peak
+    /// memory must not grow with it. Frequent names come back after a clear within a few articles.
+    static let entityCacheLimit = 20_000
+
+    private func remember(_ id: Int, key: String? = nil, name: String? = nil) {
+        if entityIDs.count >= Self.entityCacheLimit || entityIDsByName.count >= Self.entityCacheLimit { forgetCachedEntities() }
+        if let key { entityIDs[key] = id }
+        if let name { entityIDsByName[name] = id }
+    }
 
     /// Forgets the cached entity ids (after a rollback).
     public func forgetCachedEntities() {
@@ -47,11 +56,11 @@ public final class ExtractionStore {
         if let id = entityIDsByName[name] { return id }
         let key = Gazetteer.nameKey(name)
         if let id = entityIDs[key] {
-            entityIDsByName[name] = id
+            remember(id, name: name)
             return id
         }
         if let id = try connection.queryOne("SELECT id FROM entities WHERE name_key = ?", [key], { $0.int(0) }) {
-            entityIDs[key] = id
+            remember(id, key: key)
             return id
         }
         let definition = gazetteer.entity(named: name)
@@ -66,7 +75,7 @@ public final class ExtractionStore {
             for alias in definition.aliases { try addAlias(alias, kind: "alias", origin: definition.origin, to: id) }
             for nisba in definition.nisbas { try addAlias(nisba, kind: "nisba", origin: definition.origin, to: id) }
         }
-        entityIDs[key] = id
+        remember(id, key: key)
         return id
     }
 
