@@ -93,6 +93,12 @@ public final class ConflictDetector {
                       target: row.optionalInt(5), isPointer: isPointer, proposition: proposition)
     }
 
+    /// Frees the analysed claims kept for comparisons (they are read again when needed).
+    public func forgetCachedClaims() {
+        cache = [:]
+        impliedCountries = [:]
+    }
+
     func load(_ id: Int) throws -> Record? {
         if let cached = cache[id] { return cached }
         guard let loaded = try connection.queryOne(Self.recordSQL + " WHERE c.id = ?", [id], { (record($0), $0.isNull(8)) }) else { return nil }

@@ -117,6 +117,10 @@ public final class Ingester {
             queue.cancel()
             throw error
         }
+        // (What ingest cached is not needed to group stories: freed first, so that the two do not
+        // add up in peak memory.)
+        detector.forgetCachedClaims()
+        extractionStore.forgetCachedEntities()
         try StoryBuilder(database: database).rebuildIfStale()
         report.elapsedSeconds = Date().timeIntervalSince(started)
         return report
