@@ -237,6 +237,11 @@ public final class ConflictDetector {
     @discardableResult
     public func rebuild() throws -> Outcome {
         cache.removeAll()
+        // (What follows a rebuild — regrouping the stories — does not need the analysed claims.)
+        defer {
+            forgetCachedClaims()
+            Memory.returnFreedPages()
+        }
         // One transaction rewrites the whole index: with the default page cache it spills and re-reads.
         return try connection.withPageCache(kibibytes: Ingester.ingestCacheKiB) {
             try connection.transaction {

@@ -76,7 +76,21 @@ public final class Ingester {
 
     public func ingest(paths: [String]) throws -> IngestReport {
         // A batch touches more index and full-text pages than the default cache holds.
-        try database.connection.withPageCache(kibibytes: Self.ingestCacheKiB) { try ingestWithPageCache(paths: paths) }
+        var report = try database.connection.withPageCache(kibibytes: Self.ingestCacheKiB) { try ingestWithPageCache(paths: paths) }
+        let started = Date()
+        try regroupStories()
+        report.elapsedSeconds += Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// Regroups the stories when new claims came in. What ingest cached (analysed claims, entity
+    /// ids, the larger page cache) is not needed for it: freed and handed back to the system
+    /// first, so that the two do not add up in peak memory.
+    private func regroupStories() throws {
+        detector.forgetCachedClaims()
+        extractionStore.forgetCachedEntities()
+        Memory.returnFreedPages()
+        try StoryBuilder(database: database).rebuildIfStale()
     }
 
     private func ingestWithPageCache(paths: [String]) throws -> IngestReport {
@@ -117,11 +131,6 @@ public final class Ingester {
             queue.cancel()
             throw error
         }
-        // (What ingest cached is not needed to group stories: freed first, so that the two do not
-        // add up in peak memory.)
-        detector.forgetCachedClaims()
-        extractionStore.forgetCachedEntities()
-        try StoryBuilder(database: database).rebuildIfStale()
         report.elapsedSeconds = Date().timeIntervalSince(started)
         return report
     }
