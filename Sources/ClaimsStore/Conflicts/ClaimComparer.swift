@@ -52,9 +52,8 @@ public struct ClaimComparer: Sendable {
     /// - Parameter sameArticle: the two claims stand in one article (which often restates the report it
     ///   then quotes the denial of), so a denier's own subject is enough to tie them.
     public func compare(_ a: Proposition, _ b: Proposition, sameArticle: Bool = true) -> Comparison {
-        if let da = a.date, let db = b.date, abs(da.dayNumber - db.dayNumber) > windowDays {
-            return Comparison(relation: .unrelated, kinds: [], score: 0,
-                              explanation: "made \(abs(da.dayNumber - db.dayNumber)) days apart (more than \(windowDays))")
+        if let days = daysApartBeyondWindow(a, b) {
+            return Comparison(relation: .unrelated, kinds: [], score: 0, explanation: "made \(days) days apart (more than \(windowDays))")
         }
         let differentPlaces = Self.differentPlaces(a, b)
         let sharedEntities = a.entities.intersection(b.entities)
@@ -239,6 +238,13 @@ public struct ClaimComparer: Sendable {
         return Comparison(relation: .unrelated, kinds: [], score: score, explanation: sharedEntities.isEmpty ? "nothing in common" : "only \(about) in common")
     }
 
+    /// How many days apart two dated statements were made, when more than `windowDays`.
+    private func daysApartBeyondWindow(_ a: Proposition, _ b: Proposition) -> Int? {
+        guard let da = a.date, let db = b.date else { return nil }
+        let days = abs(da.dayNumber - db.dayNumber)
+        return days > windowDays ? days : nil
+    }
+
     /// Whether two statements name places and none in common: the most common reason two
     /// candidates are about different events (over a third of the comparisons of a news archive).
     /// A place and what it lies in are one place here (`معبر البوكمال` is in `البوكمال`).
@@ -258,8 +264,8 @@ public struct ClaimComparer: Sendable {
     /// made more than `windowDays` apart; about different places; or, both asserting (or both
     /// denying), about different countries. Detection skips such candidates (nothing to store).
     func cannotLink(_ a: Proposition, _ b: Proposition) -> Bool {
-        if let da = a.date, let db = b.date, abs(da.dayNumber - db.dayNumber) > windowDays { return true }
-        return Self.differentPlaces(a, b) || ((a.stance == .denies) == (b.stance == .denies) && Self.differentCountries(a, b))
+        daysApartBeyondWindow(a, b) != nil || Self.differentPlaces(a, b)
+            || ((a.stance == .denies) == (b.stance == .denies) && Self.differentCountries(a, b))
     }
 
     /// Opposite predicates of two propositions (one says X, the other its opposite and not X).
