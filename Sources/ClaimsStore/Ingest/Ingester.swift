@@ -182,7 +182,7 @@ public final class Ingester {
             try store(draft, into: &report)
             progress?(report)
         }
-        try StoryBuilder(database: database).rebuildIfStale()
+        try regroupStories()
         report.elapsedSeconds = Date().timeIntervalSince(started)
         return report
     }
@@ -254,7 +254,7 @@ public final class Ingester {
         }
         // Claims got new ids: relate everything again, as a rebuild does.
         if all { try detector.rebuild() }
-        try StoryBuilder(database: database).rebuildIfStale()
+        try regroupStories()
         return (ids.count, claims)
     }
 
