@@ -52,7 +52,7 @@ struct CLIRunner {
         // Standard error goes to a file, standard output to a pipe read to the end before waiting,
         // so that a large output cannot block the child.
         let errPath = directory + "/stderr-" + UUID().uuidString
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let errHandle = try XCTUnwrap(FileHandle(forWritingAtPath: errPath))
         let out = Pipe(), inPipe = Pipe()
         process.standardOutput = out

@@ -88,6 +88,26 @@ final class ConflictDetectorTests: XCTestCase {
         XCTAssertEqual(try db.connection.scalarInt("SELECT count(*) FROM conflicts WHERE kind = 'denial'"), 2)
     }
 
+    /// A claim of unknown date is taken as news of the newest days indexed before it: it meets a
+    /// report of those days, not one of a year before; a dated claim meets an undated one.
+    func testAClaimOfUnknownDateMeetsTheNewestNews() throws {
+        let db = try TestSupport.memoryDatabase()
+        let report = ArticleDraft(source: "a", body: "تقرير\n\nقال المرصد السوري لحقوق الإنسان إن القوات الحكومية انسحبت من مدينة تدمر.", published: "2023-03-01")
+        let later = ArticleDraft(source: "b", body: "خبر\n\nقال ناشطون إن فصائل المعارضة سيطرت على بلدة القريتين.", published: "2024-03-02")
+        let undatedDenial = ArticleDraft(source: "c", body: "بيان\n\nنفت وزارة الدفاع السورية انسحاب القوات الحكومية من مدينة تدمر.")
+        _ = try Ingester(database: db).ingest(drafts: [report, later, undatedDenial])
+        XCTAssertEqual(try db.connection.scalarInt("SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.published IS NULL AND c.said_on IS NULL"), 1)
+        XCTAssertEqual(try db.connection.scalarInt("SELECT count(*) FROM conflicts"), 0, "the newest news is a year after the report")
+        // A report of the newest days meets the undated denial (before it), and a denial after it meets it.
+        _ = try Ingester(database: db).ingest(drafts: [
+            ArticleDraft(source: "d", body: "تقرير آخر\n\nقالت مصادر محلية إن القوات الحكومية انسحبت من مدينة تدمر.", published: "2024-03-03"),
+        ])
+        XCTAssertEqual(try db.connection.scalarInt("SELECT count(*) FROM conflicts WHERE kind = 'denial'"), 1)
+        let incremental = try snapshot(db)
+        try ConflictDetector(database: db).rebuild()
+        XCTAssertEqual(try snapshot(db), incremental)
+    }
+
     func testRetractionAndNumericDisagreement() throws {
         let db = try TestSupport.memoryDatabase()
         _ = try Ingester(database: db).ingest(drafts: [

@@ -107,7 +107,8 @@ final class SchemaTests: XCTestCase {
     }
 
     /// Version 3 kept every posting of `claim_terms` three times (key (term, claim_id), index
-    /// (term, day, claim_id), index (claim_id)); version 4 is keyed by (term, day, claim_id).
+    /// (term, day, claim_id), index (claim_id)); version 4 is keyed by (term, day, claim_id), and version
+    /// 5 (migrated through 4) by (day, term, claim_id).
     func testVersionThreeDatabaseGetsClaimTermsKeyedByDay() throws {
         let path = try TestSupport.temporaryDirectory() + "/v3.db"
         let postings: Int
@@ -131,17 +132,51 @@ final class SchemaTests: XCTestCase {
         }
         XCTAssertGreaterThan(postings, 0)
         let migrated = try ClaimsDatabase(path: path)
-        XCTAssertEqual(migrated.schemaVersion, 4)
+        XCTAssertEqual(migrated.schemaVersion, Migrations.currentVersion)
         XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'claim_terms_day'"), 0)
         XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM claim_terms"), postings)
         XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM claim_terms WHERE day = ?", [ConflictDetector.undatedDay]), 1)
         XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM articles"), 1)
-        // The windowed look-up of conflict detection is one range of the key.
-        let plan = try migrated.connection.query("EXPLAIN QUERY PLAN SELECT claim_id FROM claim_terms WHERE term = ? AND day BETWEEN ? AND ? AND claim_id < ?",
-                                                  ["e:حماة", 1, 2, 3]) { $0.string(3) }
-        XCTAssertTrue(plan.contains { $0.contains("PRIMARY KEY (term=? AND day>? AND day<?)") }, "\(plan)")
-        // Detection goes on with the moved postings: a denial two days later meets the report.
+        try assertDetectionGoesOn(migrated)
+    }
+
+    /// Version 4 keyed `claim_terms` by (term, day, claim_id); version 5 by (day, term, claim_id).
+    func testVersionFourDatabaseGetsClaimTermsKeyedByDayFirst() throws {
+        let path = try TestSupport.temporaryDirectory() + "/v4.db"
+        let postings: [String]
+        do {
+            let db = try ClaimsDatabase(path: path)
+            _ = try Ingester(database: db).ingest(drafts: [ArticleDraft(source: "a", body: "خبر\n\nقال المرصد إن القوات انسحبت من حماة.", published: "2024-12-05")])
+            postings = try db.connection.query("SELECT term || ' ' || day || ' ' || claim_id FROM claim_terms ORDER BY 1") { $0.string(0) }
+            try db.connection.execute("""
+                CREATE TABLE old_terms AS SELECT * FROM claim_terms;
+                DROP TABLE claim_terms;
+                CREATE TABLE claim_terms (term TEXT NOT NULL, day INTEGER NOT NULL, claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+                                          PRIMARY KEY (term, day, claim_id)) WITHOUT ROWID;
+                CREATE INDEX claim_terms_claim ON claim_terms(claim_id);
+                INSERT INTO claim_terms SELECT term, day, claim_id FROM old_terms;
+                DROP TABLE old_terms;
+                PRAGMA user_version = 4;
+                """)
+        }
+        XCTAssertFalse(postings.isEmpty)
+        let migrated = try ClaimsDatabase(path: path)
+        XCTAssertEqual(migrated.schemaVersion, 5)
+        XCTAssertEqual(try migrated.connection.query("SELECT term || ' ' || day || ' ' || claim_id FROM claim_terms ORDER BY 1") { $0.string(0) }, postings)
+        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'claim_terms_claim'"), 1)
+        try assertDetectionGoesOn(migrated)
+    }
+
+    /// The migrated index is keyed by day first and detection goes on with the moved postings.
+    private func assertDetectionGoesOn(_ migrated: ClaimsDatabase, file: StaticString = #filePath, line: UInt = #line) throws {
+        // The windowed look-up of conflict detection: one seek per day and key.
+        let plan = try migrated.connection.query("""
+            EXPLAIN QUERY PLAN SELECT term, claim_id FROM claim_terms
+            WHERE day IN (SELECT value FROM json_each(?)) AND term IN (SELECT value FROM json_each(?)) AND +claim_id < ?
+            """, ["[1,2]", "[\"e:حماة\"]", 3]) { $0.string(3) }
+        XCTAssertTrue(plan.contains { $0.contains("PRIMARY KEY (day=? AND term=?)") }, "\(plan)", file: file, line: line)
+        // A denial two days later meets the report.
         _ = try Ingester(database: migrated).ingest(drafts: [ArticleDraft(source: "b", body: "بيان\n\nنفت وزارة الدفاع السورية انسحاب القوات من حماة.", published: "2024-12-07")])
-        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM conflicts"), 1)
+        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM conflicts"), 1, file: file, line: line)
     }
 }

@@ -16,6 +16,118 @@ final class StoryBuilderTests: XCTestCase {
         stories.first { $0.contains { $0.contains(words) } }
     }
 
+    /// Every story with its figures and each member's role and source, whatever its id.
+    func storySnapshot(_ db: ClaimsDatabase) throws -> [String] {
+        let rows = try db.connection.query("""
+            SELECT s.id, s.label || ' | ' || s.claims || ' ' || s.sources || ' ' || s.independent_sources || ' ' || s.disputed || ' '
+                   || coalesce(s.first_date, '-') || ' ' || coalesce(s.last_date, '-') || ' | ' || s.first_claim_id,
+                   sc.claim_id || ':' || sc.role || ':' || sc.source
+            FROM stories s JOIN story_claims sc ON sc.story_id = s.id ORDER BY s.id, sc.claim_id
+            """) { ($0.int(0), $0.string(1), $0.string(2)) }
+        return Dictionary(grouping: rows, by: \.0).values.map { $0[0].1 + " | " + $0.map(\.2).joined(separator: " ") }.sorted()
+    }
+
+    /// After the first ingest, each ingest regroups only the stories its claims reach, and the
+    /// stories come out as a whole rebuild makes them.
+    func testRegroupingAroundTheNewClaimsEqualsAWholeRebuild() throws {
+        let db = try TestSupport.memoryDatabase()
+        let directory = TestSupport.path("Examples/articles")
+        var regroupings: [StoryBuilder.Regrouping] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() {
+            regroupings += try Ingester(database: db).ingest(paths: [directory + "/" + name]).stories.map { [$0] } ?? []
+        }
+        // The denial and the denier's counter-assertion join one side, in three ingests.
+        for draft in [
+            ArticleDraft(source: "a", body: "تقرير\n\nقال المرصد السوري لحقوق الإنسان إن القوات الحكومية انسحبت من مدينة حماة يوم الخميس.", published: "2024-12-05"),
+            ArticleDraft(source: "b", body: "خبر\n\nأفادت وكالة رويترز بأن القوات الحكومية انسحبت من مدينة حماة بعد معارك عنيفة.", published: "2024-12-05"),
+            ArticleDraft(source: "c", body: "بيان\n\nنفت وزارة الدفاع السورية انسحاب القوات الحكومية من مدينة حماة. وأكدت الوزارة أن الجيش لا يزال في مواقعه داخل حماة.",
+                         published: "2024-12-05"),
+        ] {
+            regroupings += try Ingester(database: db).ingest(drafts: [draft]).stories.map { [$0] } ?? []
+        }
+        XCTAssertEqual(regroupings.count, 8)
+        XCTAssertEqual(regroupings.first?.wasComplete, true, "the first build")
+        XCTAssertEqual(regroupings.dropFirst().filter(\.wasComplete).count, 0, "\(regroupings)")
+        let claims = try db.connection.scalarInt("SELECT count(*) FROM claims")
+        XCTAssertLessThan(regroupings.last!.claims, claims / 4, "only the Hama stories' neighbourhood")
+        let incremental = try storySnapshot(db)
+        XCTAssertGreaterThan(incremental.count, 5)
+        XCTAssertEqual(try StoryBuilder(database: db).rebuild().wasComplete, true)
+        XCTAssertEqual(try storySnapshot(db), incremental)
+    }
+
+    /// A story the new claims do not reach is left as it was, id included; one they join is
+    /// regrouped with them.
+    func testStoriesTheNewClaimsDoNotReachAreLeftAlone() throws {
+        let db = try TestSupport.memoryDatabase()
+        _ = try Ingester(database: db).ingest(paths: [TestSupport.path("Examples/articles")])
+        let storiesTable = "SELECT id, label, claims, first_claim_id FROM stories ORDER BY id"
+        let before = try db.connection.query(storiesTable) { "\($0.int(0)) \($0.string(1)) \($0.int(2)) \($0.int(3))" }
+        let unrelated = try Ingester(database: db).ingest(drafts: [
+            ArticleDraft(source: "x", body: "صحة\n\nقال وزير الصحة المغربي إن المستشفيات في مدينة فاس استقبلت عشرات المصابين.", published: "2024-12-07"),
+        ])
+        XCTAssertGreaterThan(unrelated.claims, 0)
+        XCTAssertEqual(unrelated.stories?.wasComplete, false)
+        XCTAssertEqual(unrelated.stories?.claims, unrelated.claims)
+        XCTAssertEqual(try db.connection.query(storiesTable) { "\($0.int(0)) \($0.string(1)) \($0.int(2)) \($0.int(3))" }, before)
+        // A new outlet reporting the Deir ez-Zor withdrawal joins that story; the others keep their ids.
+        let deirEzzor = "SELECT s.id, s.claims FROM stories s JOIN story_claims sc ON sc.story_id = s.id JOIN claims c ON c.id = sc.claim_id WHERE c.content LIKE '%دير الزور%' GROUP BY s.id ORDER BY s.claims DESC LIMIT 1"
+        let (oldID, oldSize) = try XCTUnwrap(db.connection.queryOne(deirEzzor) { ($0.int(0), $0.int(1)) })
+        let joining = try Ingester(database: db).ingest(drafts: [
+            ArticleDraft(source: "y", body: "خبر\n\nقالت وكالة الأناضول إن قوات النظام السوري انسحبت من مدينة دير الزور.", published: "2024-12-07"),
+        ])
+        XCTAssertEqual(joining.stories?.wasComplete, false)
+        let (newID, newSize) = try XCTUnwrap(db.connection.queryOne(deirEzzor) { ($0.int(0), $0.int(1)) })
+        XCTAssertNotEqual(newID, oldID)
+        XCTAssertEqual(newSize, oldSize + 1)
+        let kept = try db.connection.query(storiesTable) { "\($0.int(0)) \($0.string(1)) \($0.int(2)) \($0.int(3))" }
+        XCTAssertEqual(Set(kept).subtracting(before).count, 1, "the Deir ez-Zor story, regrouped")
+        XCTAssertEqual(Set(before).subtracting(kept).count, 1, "every other story keeps its row")
+        XCTAssertEqual(joining.stories?.claims, oldSize + 1)
+        let incremental = try storySnapshot(db)
+        try StoryBuilder(database: db).rebuild()
+        XCTAssertEqual(try storySnapshot(db), incremental)
+    }
+
+    /// A story held together only by a continuation (a statement continued in the next sentence,
+    /// which names the place) is regrouped whole when a new claim joins its second sentence.
+    func testAStoryHeldByAContinuationIsRegroupedWhole() throws {
+        let db = try TestSupport.memoryDatabase()
+        _ = try Ingester(database: db).ingest(drafts: [
+            ArticleDraft(source: "a", body: "تقرير\n\nقال المرصد السوري لحقوق الإنسان إن القوات الحكومية انسحبت بشكل كامل خلال الليل. وأضاف المرصد أن القوات انسحبت من مدينة حمص.",
+                         published: "2024-12-06"),
+        ])
+        XCTAssertEqual(try stories(db).map(\.count), [2])
+        XCTAssertEqual(try db.connection.scalarInt("SELECT count(*) FROM corroborations"), 0, "held by the continuation alone")
+        let joining = try Ingester(database: db).ingest(drafts: [
+            ArticleDraft(source: "b", body: "خبر\n\nأفادت وكالة رويترز بأن القوات الحكومية انسحبت من مدينة حمص.", published: "2024-12-06"),
+        ])
+        XCTAssertEqual(joining.stories?.wasComplete, false)
+        let after = try stories(db)
+        XCTAssertEqual(after.map(\.count), [3], "\(after)")
+        let incremental = try storySnapshot(db)
+        try StoryBuilder(database: db).rebuild()
+        XCTAssertEqual(try storySnapshot(db), incremental)
+    }
+
+    /// Removing claims (re-extraction) or recomputing the links makes the next regrouping whole.
+    func testChangedEarlierClaimsOrLinksRegroupEverything() throws {
+        let db = try TestSupport.memoryDatabase()
+        _ = try Ingester(database: db).ingest(paths: [TestSupport.path("Examples/articles")])
+        try ConflictDetector(database: db).rebuild()
+        XCTAssertEqual(try StoryBuilder(database: db).rebuildIfStale()?.wasComplete, true)
+        let article = try db.connection.scalarInt("SELECT min(article_id) FROM claims")
+        try db.connection.transaction { try ExtractionStore(database: db).deleteExtraction(articleID: article) }
+        _ = try Ingester(database: db).ingest(drafts: [
+            ArticleDraft(source: "z", body: "خبر\n\nقالت وكالة الأناضول إن قوات النظام السوري انسحبت من مدينة دير الزور.", published: "2024-12-07"),
+        ])
+        XCTAssertNil(try StoryBuilder(database: db).rebuildIfStale(), "already regrouped by the ingest")
+        let snapshot = try storySnapshot(db)
+        XCTAssertFalse(try db.connection.query("SELECT claim_id FROM story_claims sc JOIN claims c ON c.id = sc.claim_id WHERE c.article_id = ?", [article]) { $0.int(0) }.count > 0)
+        try StoryBuilder(database: db).rebuild()
+        XCTAssertEqual(try storySnapshot(db), snapshot)
+    }
+
     func testADenialAndTheDeniersCounterAssertionAreOneStoryApartFromTheReport() throws {
         let db = try TestSupport.memoryDatabase()
         _ = try Ingester(database: db).ingest(drafts: [

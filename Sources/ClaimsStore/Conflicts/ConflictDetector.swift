@@ -4,9 +4,11 @@
 /// Candidates come from the `claim_terms` index, never from a scan of all pairs: each claim is
 /// indexed under (predicate family × entity) keys, its named entities below country level and its
 /// longest content words, all with its day. A new claim is compared only with claims that share an
-/// index key within ± `windowDays` days (claims with no known date match any day), at most
+/// index key within ± `windowDays` days (a claim of unknown date meets every claim's look-ups, and
+/// stands itself for the newest news: the last `windowDays` days indexed before it), at most
 /// `maxCandidates` of them (those sharing the most keys). With P postings per key inside the window,
-/// finding candidates for one claim costs O(K · P · log n) for its K keys (B-tree look-ups) and
+/// finding candidates for one claim costs K · (2 · windowDays + 2) B-tree seeks of O(log n) for its
+/// K keys, within the pages of those few days (the index is keyed by day first), plus O(K · P), and
 /// comparing them O(min(candidates, maxCandidates)); a rebuild over n claims is O(n · K · P · log n):
 /// n · log n at a steady rate of news — never the n² of comparing all pairs.
 ///
@@ -163,36 +165,51 @@ public final class ConflictDetector {
     static let postingsPerKey = 400
 
     /// Claims of smaller id sharing enough index keys with `record` within the time window: for each
-    /// key, its newest postings (a B-tree range scan on `(term, claim_id)`), counted per claim.
+    /// key, its newest postings, counted per claim.
     func candidates(for record: Record) throws -> [Int] {
         let keys = record.indexKeys ?? indexKeys(record.proposition)
         guard !keys.isEmpty else { return [] }
-        let day = record.proposition.date?.dayNumber
         let window = comparer.windowDays
-        var shared: [Int: (predicateEntity: Int, entity: Int, words: Int)] = [:]
-        // A dated claim reads the postings of its days (one range of the key (term, day, claim_id): the
-        // cost depends on the news of those days, not on the archive's size), plus the newest undated
-        // ones; an undated claim, the newest postings of any day (all the term's postings, sorted: rare,
-        // as articles nearly always have a date). At most `postingsPerKey` per key, newest first.
-        let newest = try connection.cached("SELECT claim_id FROM claim_terms WHERE term = ? AND claim_id < ? ORDER BY claim_id DESC LIMIT ?")
+        // A dated claim reads the postings of its days: for each day of the window, one seek per key
+        // into the key (day, term, claim_id), all in one statement; those days are neighbours in the
+        // table, so the cost depends on the news of those days, not on the archive's size. An undated
+        // claim stands for the newest news: it reads the days up to the newest day indexed before it
+        // (bounded like any other claim, where reading "the newest postings of any day" would need a
+        // second copy of the index keyed by term). Both also read each key's newest undated postings.
+        // At most `postingsPerKey` per key, newest first.
+        let days: ClosedRange<Int>?
+        if let day = record.proposition.date?.dayNumber {
+            days = (day - window)...(day + window)
+        } else {
+            // (The index holds only claims before this one, incrementally and in a rebuild alike: the
+            // first row is the answer.)
+            var newest: Int?
+            try connection.cached("SELECT day FROM claim_terms WHERE day > ? AND +claim_id < ? ORDER BY day DESC LIMIT 1")
+                .bind([Self.undatedDay, record.id] as [any SQLBindable]).forEach { newest = $0.int(0) }
+            days = newest.map { ($0 - window)...$0 }
+        }
+        var postings: [String: [Int]] = [:]
+        if let days {
+            let dayList = JSONValue.array(days.map { .int($0) }).jsonText
+            let keyList = JSONValue.array(keys.map { .string($0) }).jsonText
+            // (The unary + keeps the planner on the key: `claim_id < ?` alone is rarely selective.)
+            try connection.cached("""
+                SELECT term, claim_id FROM claim_terms
+                WHERE day IN (SELECT value FROM json_each(?)) AND term IN (SELECT value FROM json_each(?)) AND +claim_id < ?
+                """).bind([dayList, keyList, record.id] as [any SQLBindable]).forEach { postings[$0.string(0), default: []].append($0.int(1)) }
+        }
         let undated = try connection.cached("""
-            SELECT claim_id FROM claim_terms WHERE term = ? AND day = ? AND claim_id < ? ORDER BY claim_id DESC LIMIT ?
+            SELECT claim_id FROM claim_terms WHERE day = ? AND term = ? AND claim_id < ? ORDER BY claim_id DESC LIMIT ?
             """)
-        let inWindow = try connection.cached("SELECT claim_id FROM claim_terms WHERE term = ? AND day BETWEEN ? AND ? AND claim_id < ?")
-        var ids: [Int] = []
+        var shared: [Int: (predicateEntity: Int, entity: Int, words: Int)] = [:]
         for key in keys.sorted() {
-            ids.removeAll(keepingCapacity: true)
-            if let day {
-                try inWindow.bind([key, day - window, day + window, record.id] as [any SQLBindable]).forEach { ids.append($0.int(0)) }
-                try undated.bind([key, Self.undatedDay, record.id, Self.postingsPerKey] as [any SQLBindable]).forEach { ids.append($0.int(0)) }
-                if ids.count > Self.postingsPerKey {
-                    ids.sort(by: >)
-                    ids.removeLast(ids.count - Self.postingsPerKey)
-                }
-            } else {
-                try newest.bind([key, record.id, Self.postingsPerKey] as [any SQLBindable]).forEach { ids.append($0.int(0)) }
+            var ids = postings[key] ?? []
+            try undated.bind([Self.undatedDay, key, record.id, Self.postingsPerKey] as [any SQLBindable]).forEach { ids.append($0.int(0)) }
+            if ids.count > Self.postingsPerKey {
+                ids.sort(by: >)
+                ids.removeLast(ids.count - Self.postingsPerKey)
             }
-            for id in ids {
+        for id in ids {
                 var counts = shared[id] ?? (0, 0, 0)
                 if key.hasPrefix("ce:") || key.hasPrefix("cs:") { counts.predicateEntity += 1 } else if key.hasPrefix("e:") { counts.entity += 1 } else { counts.words += 1 }
                 shared[id] = counts
@@ -247,6 +264,8 @@ public final class ConflictDetector {
             try connection.transaction {
                 // Each claim's features stay (they were analysed with its article); links are redone.
                 try connection.execute("DELETE FROM conflicts; DELETE FROM corroborations; DELETE FROM claim_terms;")
+                // (Links between earlier claims change: the stories are regrouped whole.)
+                try StoryRegion.forgetBuild(connection)
                 let ids = try connection.query("SELECT id FROM claims ORDER BY id") { $0.int(0) }
                 return try detect(newClaims: ids)
             }

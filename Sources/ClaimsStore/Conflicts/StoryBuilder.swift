@@ -5,32 +5,78 @@
 /// from the conflict detector); one statement continued in the next sentence by the same speaker
 /// (`نفى … إخلاء السفارة` then `السفارة ما زالت فعّالة`); and the claims that dispute one story,
 /// which together state the other side (the Defence Ministry's denials of the Homs withdrawal).
-/// O((E + C) · α) over the E links and C conflicts, plus one pass over adjacent claims of each
-/// article; rebuilt after each ingest.
+/// O((E + C) · α) over the E links and C conflicts, plus one pass over adjacent claims of each new
+/// article (its continuations are stored, so that they are found once). After an ingest only the stories the new claims can change are regrouped
+/// (`StoryRegion`): the same stories as a whole rebuild, at a cost that follows the new claims'
+/// neighbourhood rather than the archive.
 public struct StoryBuilder {
     public let database: ClaimsDatabase
     var connection: Database { database.connection }
 
     public init(database: ClaimsDatabase) { self.database = database }
 
-    /// Rebuilds the stories when new claims came in since the last build.
-    public func rebuildIfStale() throws {
-        let stale = try connection.queryOne("SELECT value FROM settings WHERE key = 'stories_stale'") { $0.string(0) }
-        guard stale == "1" else { return }
-        try rebuild()
+    /// What a regrouping did.
+    public struct Regrouping: Equatable, Sendable {
+        /// False when only the stories around the new claims were regrouped.
+        public var wasComplete: Bool
+        /// The claims whose stories were regrouped.
+        public var claims: Int
     }
 
-    public func rebuild() throws {
+    /// Regroups the stories when new claims came in since the last build: only those the new claims
+    /// can change when nothing else changed since (no claim removed, links not recomputed), else all.
+    @discardableResult
+    public func rebuildIfStale() throws -> Regrouping? {
         try connection.transaction {
-            try connection.execute("DELETE FROM story_claims; DELETE FROM stories;")
-            var sets = DisjointSets(largestID: try connection.scalarInt("SELECT coalesce(max(id), 0) FROM claims"))
-            try connection.prepare("SELECT claim_a_id, claim_b_id FROM corroborations").forEach { sets.union($0.int(0), $0.int(1)) }
-            for (a, b) in try continuations() { sets.union(a, b) }
-            try joinOpponents(&sets)
-            var origins: [String: String] = [:]
-            try sets.forEachGroup(minimumSize: 2) { try storeStory($0, origins: &origins) }
-            try connection.run("INSERT INTO settings (key, value) VALUES ('stories_stale', '0') ON CONFLICT(key) DO UPDATE SET value = '0'")
+            let stale = try connection.queryOne("SELECT value FROM settings WHERE key = 'stories_stale'") { $0.string(0) }
+            guard stale == "1" else { return nil }
+            guard let builtThrough = try StoryRegion.lastBuild(connection) else { return try regroup(region: nil) }
+            let region = try StoryRegion.around(claimsAfter: builtThrough, connection)
+            return try regroup(region: region)
         }
+    }
+
+    /// Regroups every story.
+    @discardableResult
+    public func rebuild() throws -> Regrouping {
+        try connection.transaction { try regroup(region: nil) }
+    }
+
+    /// Regroups the stories of `region` (all when nil), which holds whole stories of the archive
+    /// as it is now and as it was: its groups come out as a whole rebuild would make them.
+    private func regroup(region: StoryRegion?) throws -> Regrouping {
+        // (Constant SQL: the region's claims are in a temporary table, never in the text.)
+        let inRegion = { (column: String) in region == nil ? "1" : "\(column) IN (SELECT claim_id FROM temp.\(StoryRegion.table))" }
+        if region == nil {
+            try connection.execute("DELETE FROM story_claims; DELETE FROM stories;")
+        } else {
+            // (The stories first, by the region's claims; then their members, by story.)
+            let stories = try connection.query("SELECT DISTINCT story_id FROM story_claims WHERE \(inRegion("claim_id"))") { $0.int(0) }
+            let deleteStory = try connection.cached("DELETE FROM stories WHERE id = ?")
+            let deleteMembers = try connection.cached("DELETE FROM story_claims WHERE story_id = ?")
+            for story in stories {
+                try deleteMembers.bind([story] as [any SQLBindable]).run()
+                try deleteStory.bind([story] as [any SQLBindable]).run()
+            }
+        }
+        var sets = DisjointSets(largestID: try connection.scalarInt("SELECT coalesce(max(id), 0) FROM claims"))
+        try connection.prepare("SELECT claim_a_id, claim_b_id FROM corroborations WHERE \(inRegion("claim_a_id"))").forEach { sets.union($0.int(0), $0.int(1)) }
+        // Continuations are found once, for the claims new since the last build (for all in a whole
+        // rebuild: an archive of version 4 has none stored), and read back for the region.
+        if region == nil { try connection.execute("DELETE FROM continuations;") }
+        let insertContinuation = try connection.cached("INSERT OR IGNORE INTO continuations (claim_a_id, claim_b_id) VALUES (?, ?)")
+        for (a, b) in try continuations(ofClaimsAfter: region?.builtThrough ?? 0) {
+            try insertContinuation.bind([a, b] as [any SQLBindable]).run()
+        }
+        try connection.prepare("SELECT claim_a_id, claim_b_id FROM continuations WHERE \(inRegion("claim_a_id"))").forEach { sets.union($0.int(0), $0.int(1)) }
+        try joinOpponents(&sets, where: inRegion("claim_a_id"))
+        var origins: [String: String] = [:]
+        try sets.forEachGroup(minimumSize: 2) { try storeStory($0, origins: &origins) }
+        try connection.run("INSERT INTO settings (key, value) VALUES ('stories_stale', '0') ON CONFLICT(key) DO UPDATE SET value = '0'")
+        try StoryRegion.recordBuild(connection)
+        let claims = try region?.claims ?? connection.scalarInt("SELECT count(*) FROM claims")
+        try region?.drop()
+        return Regrouping(wasComplete: region == nil, claims: claims)
     }
 
     /// A claim as the story links need it (its features decoded only when needed).
@@ -49,7 +95,7 @@ public struct StoryBuilder {
     /// speaker (or one relaying the other), saying the same thing (the same predicate, or a denial of
     /// one predicate and the assertion of its opposite), about no different places. Streams the
     /// adjacent pairs article by article, so memory does not grow with the archive.
-    private func continuations() throws -> [(Int, Int)] {
+    private func continuations(ofClaimsAfter newerThan: Int) throws -> [(Int, Int)] {
         let predicates = PredicateLexicon.builtIn
         // Decoded features of the current article's claims (and of the reports its pointers name).
         var decoded: [Int: Proposition?] = [:]
@@ -83,8 +129,9 @@ public struct StoryBuilder {
             SELECT \(columns("x", "fx")), \(columns("y", "fy")), x.article_id
             FROM claims x JOIN claims y ON y.article_id = x.article_id AND y.part = x.part AND y.id > x.id AND abs(y.sentence - x.sentence) <= 1
             LEFT JOIN claim_features fx ON fx.claim_id = x.id LEFT JOIN claim_features fy ON fy.claim_id = y.id
+            WHERE x.id > ?
             ORDER BY x.article_id
-            """).forEach { row in
+            """).bind([newerThan] as [any SQLBindable]).forEach { row in
             if row.int(16) != currentArticle {
                 currentArticle = row.int(16)
                 decoded.removeAll(keepingCapacity: true)
@@ -104,9 +151,9 @@ public struct StoryBuilder {
 
     /// The claims that dispute one story state its other side: they join one story, unless they
     /// conflict among themselves.
-    private func joinOpponents(_ sets: inout DisjointSets) throws {
+    private func joinOpponents(_ sets: inout DisjointSets, where filter: String) throws {
         var conflicts: [(Int, Int)] = []
-        try connection.prepare("SELECT claim_a_id, claim_b_id FROM conflicts ORDER BY id").forEach { conflicts.append(($0.int(0), $0.int(1))) }
+        try connection.prepare("SELECT claim_a_id, claim_b_id FROM conflicts WHERE \(filter) ORDER BY id").forEach { conflicts.append(($0.int(0), $0.int(1))) }
         struct Pair: Hashable { let low, high: Int }
         let conflicting = Set(conflicts.map { Pair(low: min($0.0, $0.1), high: max($0.0, $0.1)) })
         // Twice: the second pass joins what the first pass's merges made one side.

@@ -18,7 +18,7 @@ public enum EmbeddedResources {
 --     full-text index sees; display the original columns (title, body, content).
 
 PRAGMA application_id = 1131179379;  -- 0x436C6D73, 'Clms': identifies a claims database
-PRAGMA user_version = 4;             -- schema version; see Migrations.swift
+PRAGMA user_version = 5;             -- schema version; see Migrations.swift
 
 -- Facts about the database itself, e.g. which version of the Arabic normaliser and stemmer built
 -- the *_search columns (they are rebuilt automatically when claims' stemmer changes).
@@ -201,14 +201,15 @@ JOIN articles a ON a.id = m.article_id;
 -- 'ce:<predicate family>|<entity>' (leave~remain~collapse|حمص), 'cs:<predicate family>|<speaker's
 -- outermost body>' (what one source said again), 'e:<entity>' for entities below country level,
 -- 't:<word>' for the longest content words. day = days since 1970 of the claim's date, -1000000 when
--- the date is unknown (a key column cannot be NULL). Keyed by (term, day, claim_id), the postings of a
--- term within a few days are one range of the table: what conflict detection reads, so that its cost
--- per claim depends on the news of those days, not on the size of the archive.
+-- the date is unknown (a key column cannot be NULL). Keyed by (day, term, claim_id): the postings of
+-- the few days around a claim are one neighbourhood of the table, where conflict detection reads and
+-- writes, so that its cost per claim depends on the news of those days, not on the size of the archive
+-- (keyed by term first, each claim's keys were spread over the whole table).
 CREATE TABLE IF NOT EXISTS claim_terms (
     term      TEXT NOT NULL,
     day       INTEGER NOT NULL,
     claim_id  INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-    PRIMARY KEY (term, day, claim_id)
+    PRIMARY KEY (day, term, claim_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS claim_terms_claim ON claim_terms(claim_id);
 
@@ -243,10 +244,20 @@ CREATE TABLE IF NOT EXISTS corroborations (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS corroborations_b ON corroborations(claim_b_id);
 
+-- One speaker's statement continued in the next sentence of an article, saying the same thing
+-- (`نفى … إخلاء السفارة` then `السفارة ما زالت فعّالة`): links stories are made of, found once
+-- per article when its stories are first grouped.
+CREATE TABLE IF NOT EXISTS continuations (
+    claim_a_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claim_b_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    PRIMARY KEY (claim_a_id, claim_b_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS continuations_b ON continuations(claim_b_id);
+
 -- Stories: groups of claims stating the same thing, who reported first, who repeated it, who
 -- disputed it. Derived from corroborations, from one speaker's statement continued in the next
--- sentence, and from conflicts (the claims disputing one story make the story of the other side);
--- rebuilt after each ingest.
+-- sentence, and from conflicts (the claims disputing one story make the story of the other side).
+-- After each ingest the stories the new claims reach are regrouped (new ids); the others keep theirs.
 CREATE TABLE IF NOT EXISTS stories (
     id                   INTEGER PRIMARY KEY,
     label                TEXT NOT NULL,        -- the first claim's content (not a pointer like هذه التقارير); "نفي: …" for the side that denies

@@ -16,6 +16,8 @@ public struct IngestReport: Sendable {
     public var warnings: [InputProblem] = []
     public var notes: [InputProblem] = []
     public var elapsedSeconds = 0.0
+    /// How the stories were regrouped after storing (nil when nothing new came in).
+    public var stories: StoryBuilder.Regrouping?
 
     /// The one-line summary printed at the end.
     public var summary: String {
@@ -48,6 +50,9 @@ public final class Ingester {
     public var readerOptions: InputReader.Options
     /// Called after each article (stored, duplicate or failed), for progress display.
     public var progress: ((IngestReport) -> Void)?
+    /// Inputs of at least this many bytes (and at least as large as the archive) are stored
+    /// without the indexes ingest does not read, which are made at the end (`SecondaryIndexes`).
+    var deferIndexesFromBytes = SecondaryIndexes.minimumInputBytes
 
     private let cleaner = ArticleCleaner()
     private let articleStore: ArticleStore
@@ -75,10 +80,28 @@ public final class Ingester {
     static let ingestCacheKiB = 16_384
 
     public func ingest(paths: [String]) throws -> IngestReport {
-        // A batch touches more index and full-text pages than the default cache holds.
-        var report = try database.connection.withPageCache(kibibytes: Self.ingestCacheKiB) { try ingestWithPageCache(paths: paths) }
+        let collected = InputCollector().collect(paths)
+        // A large ingest into a small archive makes the indexes it does not read once at its end,
+        // after the larger page cache and ingest's caches are freed (the sorts then spill to
+        // temporary files rather than add to peak memory).
+        let deferred = try SecondaryIndexes.deferIfWorthIt(inputBytes: collected.bytes, minimumBytes: deferIndexesFromBytes,
+                                                           database.connection)
+        var report: IngestReport
+        do {
+            // A batch touches more index and full-text pages than the default cache holds.
+            report = try database.connection.withPageCache(kibibytes: Self.ingestCacheKiB) { try ingestWithPageCache(collected) }
+        } catch {
+            // (The error that stopped the ingest is the one to report; a database the indexes could
+            // not be made in gets them at its next opening.)
+            if deferred { try? SecondaryIndexes.restore(database.connection) }
+            throw error
+        }
         let started = Date()
-        try regroupStories()
+        if deferred {
+            freeIngestCaches()
+            try SecondaryIndexes.restore(database.connection)
+        }
+        report.stories = try regroupStories()
         report.elapsedSeconds += Date().timeIntervalSince(started)
         return report
     }
@@ -86,17 +109,21 @@ public final class Ingester {
     /// Regroups the stories when new claims came in. What ingest cached (analysed claims, entity
     /// ids, the larger page cache) is not needed for it: freed and handed back to the system
     /// first, so that the two do not add up in peak memory.
-    private func regroupStories() throws {
+    @discardableResult
+    private func regroupStories() throws -> StoryBuilder.Regrouping? {
+        freeIngestCaches()
+        return try StoryBuilder(database: database).rebuildIfStale()
+    }
+
+    private func freeIngestCaches() {
         detector.forgetCachedClaims()
         extractionStore.forgetCachedEntities()
         Memory.returnFreedPages()
-        try StoryBuilder(database: database).rebuildIfStale()
     }
 
-    private func ingestWithPageCache(paths: [String]) throws -> IngestReport {
+    private func ingestWithPageCache(_ collected: InputCollector.Result) throws -> IngestReport {
         let started = Date()
         var report = IngestReport()
-        let collected = InputCollector().collect(paths)
         report.failures = collected.failures
         report.warnings = collected.warnings
         report.inputsTotal = collected.items.count
@@ -182,7 +209,7 @@ public final class Ingester {
             try store(draft, into: &report)
             progress?(report)
         }
-        try regroupStories()
+        report.stories = try regroupStories()
         report.elapsedSeconds = Date().timeIntervalSince(started)
         return report
     }

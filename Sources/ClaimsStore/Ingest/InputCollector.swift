@@ -36,6 +36,8 @@ public struct InputCollector {
         public var items: [InputItem] = []
         public var failures: [InputProblem] = []
         public var warnings: [InputProblem] = []
+        /// The size of the files (standard input is not counted).
+        public var bytes = 0
     }
 
     public init() {}
@@ -95,7 +97,10 @@ public struct InputCollector {
             }
         } else if type == S_IFREG {
             let real = realPath(path)
-            if seenFiles.insert(real).inserted { result.items.append(.file(path: path)) }
+            if seenFiles.insert(real).inserted {
+                result.items.append(.file(path: path))
+                result.bytes += Int(info.st_size)
+            }
         } else {
             result.warnings.append(InputProblem(location: path, reason: "skipped: not a regular file (FIFO, device or socket)"))
         }

@@ -55,6 +55,7 @@ public final class ClaimsDatabase {
             if !readOnly {
                 try connection.enableWriteAheadLog()
                 try SearchIndexMaintenance.ensureCurrent(self)
+                try SecondaryIndexes.restoreIfInterrupted(connection)
             }
         } catch let error as SQLiteError {
             throw ClaimsError.database(path, error) ?? error
