@@ -209,7 +209,7 @@ public final class ConflictDetector {
                 ids.sort(by: >)
                 ids.removeLast(ids.count - Self.postingsPerKey)
             }
-        for id in ids {
+            for id in ids {
                 var counts = shared[id] ?? (0, 0, 0)
                 if key.hasPrefix("ce:") || key.hasPrefix("cs:") { counts.predicateEntity += 1 } else if key.hasPrefix("e:") { counts.entity += 1 } else { counts.words += 1 }
                 shared[id] = counts

@@ -6,9 +6,9 @@
 /// (`نفى … إخلاء السفارة` then `السفارة ما زالت فعّالة`); and the claims that dispute one story,
 /// which together state the other side (the Defence Ministry's denials of the Homs withdrawal).
 /// O((E + C) · α) over the E links and C conflicts, plus one pass over adjacent claims of each new
-/// article (its continuations are stored, so that they are found once). After an ingest only the stories the new claims can change are regrouped
-/// (`StoryRegion`): the same stories as a whole rebuild, at a cost that follows the new claims'
-/// neighbourhood rather than the archive.
+/// article (its continuations are stored, so that they are found once). After an ingest only the
+/// stories the new claims can change are regrouped (`StoryRegion`): the same stories as a whole
+/// rebuild, at a cost that follows the new claims' neighbourhood rather than the archive.
 public struct StoryBuilder {
     public let database: ClaimsDatabase
     var connection: Database { database.connection }
