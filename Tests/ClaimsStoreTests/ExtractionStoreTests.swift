@@ -27,6 +27,31 @@ final class ExtractionStoreTests: XCTestCase {
         XCTAssertEqual(try db.connection.scalarInt("SELECT count(*) FROM claims WHERE target_claim_id IS NOT NULL"), 3)
     }
 
+    /// The entity-id caches stay within their bound however many names come, and an id looked up
+    /// again after they were cleared is the stored one, never a second entity.
+    func testEntityIDCachesStayBoundedAndConsistent() throws {
+        let db = try TestSupport.memoryDatabase()
+        let store = ExtractionStore(database: db)
+        store.entityCacheLimit = 3
+        let names = ["مدينة الرقة", "بلدة السخنة", "قرية الطيبة", "مدينة القريتين", "بلدة مهين", "مدينة صدد", "قرية حوارين"]
+        var first: [String: Int] = [:]
+        try db.connection.transaction {
+            for name in names {
+                first[name] = try store.entityID(name: name, type: .place, origin: .discovered, gazetteer: Gazetteer.builtIn, now: "2024-12-07")
+                XCTAssertLessThanOrEqual(store.cachedEntityCount.byKey, 3)
+                XCTAssertLessThanOrEqual(store.cachedEntityCount.byName, 3)
+            }
+            // Twice each, in another order: the same ids, found in the cache or in the table.
+            for name in names.reversed() + names {
+                XCTAssertEqual(try store.entityID(name: name, type: .place, origin: .discovered, gazetteer: Gazetteer.builtIn, now: "2024-12-08"), first[name])
+                XCTAssertLessThanOrEqual(store.cachedEntityCount.byKey, 3)
+                XCTAssertLessThanOrEqual(store.cachedEntityCount.byName, 3)
+            }
+        }
+        XCTAssertEqual(Set(first.values).count, names.count)
+        XCTAssertEqual(try db.connection.scalarInt("SELECT count(*) FROM entities"), names.count)
+    }
+
     func testTheEvacuationClaimAndItsDenial() throws {
         let db = try ingestSamples()
         var filter = ClaimFilter()

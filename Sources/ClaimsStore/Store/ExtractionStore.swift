@@ -11,10 +11,12 @@ public final class ExtractionStore {
     private var entityIDsByName: [String: Int] = [:]
     /// Bounded: a news archive keeps discovering names (59,000 at 100,000 articles), and peak
     /// memory must not grow with it. Frequent names come back after a clear within a few articles.
-    static let entityCacheLimit = 20_000
+    var entityCacheLimit = 20_000
+    /// Entries in the two caches (for tests of the bound).
+    var cachedEntityCount: (byKey: Int, byName: Int) { (entityIDs.count, entityIDsByName.count) }
 
     private func remember(_ id: Int, key: String? = nil, name: String? = nil) {
-        if entityIDs.count >= Self.entityCacheLimit || entityIDsByName.count >= Self.entityCacheLimit { forgetCachedEntities() }
+        if entityIDs.count >= entityCacheLimit || entityIDsByName.count >= entityCacheLimit { forgetCachedEntities() }
         if let key { entityIDs[key] = id }
         if let name { entityIDsByName[name] = id }
     }
