@@ -110,6 +110,22 @@ final class StoryBuilderTests: XCTestCase {
         XCTAssertEqual(try storySnapshot(db), incremental)
     }
 
+    /// Extracting the newest article again gives its claims the same ids (SQLite reuses the largest
+    /// row ids): its stories are still regrouped, as a whole rebuild groups them.
+    func testExtractingTheNewestArticleAgainRegroupsItsStories() throws {
+        let db = try TestSupport.memoryDatabase()
+        _ = try Ingester(database: db).ingest(paths: [TestSupport.path("Examples/articles")])
+        let newest = try db.connection.scalarInt("SELECT max(article_id) FROM claims")
+        let ids = try db.connection.query("SELECT id FROM claims WHERE article_id = ? ORDER BY id", [newest]) { $0.int(0) }
+        XCTAssertGreaterThan(try db.connection.scalarInt("SELECT count(*) FROM story_claims WHERE claim_id IN (SELECT id FROM claims WHERE article_id = ?)", [newest]), 0)
+        try db.connection.transaction { try ExtractionStore(database: db).deleteExtraction(articleID: newest) }
+        XCTAssertEqual(try Ingester(database: db).reextract(all: false).articles, 1)
+        XCTAssertEqual(try db.connection.query("SELECT id FROM claims WHERE article_id = ? ORDER BY id", [newest]) { $0.int(0) }, ids, "the same ids again")
+        let regrouped = try storySnapshot(db)
+        try StoryBuilder(database: db).rebuild()
+        XCTAssertEqual(try storySnapshot(db), regrouped)
+    }
+
     /// Removing claims (re-extraction) or recomputing the links makes the next regrouping whole.
     func testChangedEarlierClaimsOrLinksRegroupEverything() throws {
         let db = try TestSupport.memoryDatabase()

@@ -130,8 +130,10 @@ public final class ExtractionStore {
         return claimIDs
     }
 
-    /// Removes an article's extraction (before extracting it again).
+    /// Removes an article's extraction (before extracting it again). Its claims leave their stories:
+    /// the next story build regroups everything (new claims may even get the same ids back).
     public func deleteExtraction(articleID: Int) throws {
+        try StoryRegion.forgetBuild(connection)
         try connection.run("DELETE FROM claims WHERE article_id = ?", articleID)
         try connection.run("DELETE FROM mentions WHERE article_id = ?", articleID)
     }
