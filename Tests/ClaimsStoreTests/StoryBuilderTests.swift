@@ -126,6 +126,21 @@ final class StoryBuilderTests: XCTestCase {
         XCTAssertEqual(try storySnapshot(db), regrouped)
     }
 
+    /// A statement continued in the next sentence may name the town where it first named a place in
+    /// it (`معبر البوكمال`, then `البوكمال`): one place, as in conflict detection.
+    func testAContinuationMayNameThePlaceThatContainsTheFirst() throws {
+        let db = try TestSupport.memoryDatabase()
+        _ = try Ingester(database: db).ingest(drafts: [
+            ArticleDraft(source: "a", body: "بيان\n\nنفت وزارة الدفاع السورية انسحاب القوات الحكومية من معبر البوكمال. وأكدت وزارة الدفاع السورية أن الجيش لا يزال في مواقعه داخل البوكمال.",
+                         published: "2024-12-06"),
+        ])
+        let claims = try db.connection.query("SELECT id, content FROM claims ORDER BY id") { ($0.int(0), $0.string(1)) }
+        XCTAssertEqual(claims.count, 2, "\(claims)")
+        XCTAssertEqual(try db.connection.query("SELECT claim_a_id, claim_b_id FROM continuations") { [$0.int(0), $0.int(1)] },
+                       [claims.map(\.0)])
+        XCTAssertEqual(try stories(db).map(\.count), [2])
+    }
+
     /// Removing claims (re-extraction) or recomputing the links makes the next regrouping whole.
     func testChangedEarlierClaimsOrLinksRegroupEverything() throws {
         let db = try TestSupport.memoryDatabase()

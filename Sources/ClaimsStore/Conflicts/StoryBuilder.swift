@@ -93,7 +93,8 @@ public struct StoryBuilder {
 
     /// Pairs of claims that are one statement: same article and part, consecutive sentences, the same
     /// speaker (or one relaying the other), saying the same thing (the same predicate, or a denial of
-    /// one predicate and the assertion of its opposite), about no different places. Streams the
+    /// one predicate and the assertion of its opposite), about no different places (a place and what
+    /// it lies in are one, as in conflict detection). Streams the
     /// adjacent pairs article by article, so memory does not grow with the archive.
     private func continuations(ofClaimsAfter newerThan: Int) throws -> [(Int, Int)] {
         let predicates = PredicateLexicon.builtIn
@@ -139,7 +140,7 @@ public struct StoryBuilder {
             let x = statement(row, 0), y = statement(row, 8)
             let sameSpeaker = x.speakerKey == y.speakerKey || y.via.contains(x.speakerText) || x.via.contains(y.speakerText)
             guard sameSpeaker, let px = try meaning(x), let py = try meaning(y) else { return }
-            if !px.places.isEmpty, !py.places.isEmpty, px.places.isDisjoint(with: py.places) { return }
+            if ClaimComparer.differentPlaces(px, py) { return }
             let sameSaying = x.stance == y.stance && px.concepts.contains { py.concepts[$0.key] == $0.value }
             let (denial, assertion) = x.stance == .denies ? (px, py) : (py, px)
             let denialAndOpposite = x.stance != y.stance && [x.stance, y.stance].contains(.denies) && [x.stance, y.stance].contains(.asserts)
