@@ -30,8 +30,8 @@ public struct StoryBuilder {
         try connection.transaction {
             let stale = try connection.queryOne("SELECT value FROM settings WHERE key = 'stories_stale'") { $0.string(0) }
             guard stale == "1" else { return nil }
-            guard let builtThrough = try StoryRegion.lastBuild(connection) else { return try regroup(region: nil) }
-            let region = try StoryRegion.around(claimsAfter: builtThrough, connection)
+            guard let lastBuild = try StoryRegion.lastBuild(connection) else { return try regroup(region: nil) }
+            let region = try StoryRegion.around(claimsAfter: lastBuild.builtThrough, storedClaims: lastBuild.storedClaims, connection)
             return try regroup(region: region)
         }
     }
@@ -73,10 +73,10 @@ public struct StoryBuilder {
         var origins: [String: String] = [:]
         try sets.forEachGroup(minimumSize: 2) { try storeStory($0, origins: &origins) }
         try connection.run("INSERT INTO settings (key, value) VALUES ('stories_stale', '0') ON CONFLICT(key) DO UPDATE SET value = '0'")
-        try StoryRegion.recordBuild(connection)
-        let claims = try region?.claims ?? connection.scalarInt("SELECT count(*) FROM claims")
+        let stored = try region?.storedClaims ?? connection.scalarInt("SELECT count(*) FROM claims")
+        try StoryRegion.recordBuild(storedClaims: stored, connection)
         try region?.drop()
-        return Regrouping(wasComplete: region == nil, claims: claims)
+        return Regrouping(wasComplete: region == nil, claims: region?.claims ?? stored)
     }
 
     /// A claim as the story links need it (its features decoded only when needed).

@@ -20,14 +20,16 @@ struct StoryRegion {
     let claims: Int
     /// The largest claim id of the last build: the claims after it are the new ones.
     let builtThrough: Int
+    /// The claims stored, new ones included.
+    let storedClaims: Int
     private let connection: Database
 
     /// Claim ids bound per look-up of neighbours (a JSON array).
     private static let batchSize = 5_000
 
     /// The largest claim id of the last build, when every claim the last build grouped is still
-    /// there (else nil: the next build must be a whole one).
-    static func lastBuild(_ connection: Database) throws -> Int? {
+    /// there (else nil: the next build must be a whole one), and the claims stored now.
+    static func lastBuild(_ connection: Database) throws -> (builtThrough: Int, storedClaims: Int)? {
         let values = try connection.query("""
             SELECT key, CAST(value AS INTEGER) FROM settings WHERE key IN ('stories_built_through', 'stories_built_claims')
             """) { ($0.string(0), $0.int(1)) }
@@ -36,14 +38,13 @@ struct StoryRegion {
         // (count(*) reads the smallest index; the claims after the mark are a short range of ids.)
         let stored = try connection.scalarInt("SELECT count(*) FROM claims")
         let added = try connection.scalarInt("SELECT count(*) FROM claims WHERE id > ?", [through])
-        return stored - added == count ? through : nil
+        return stored - added == count ? (through, stored) : nil
     }
 
-    /// Records what this build grouped: every claim up to the largest id.
-    static func recordBuild(_ connection: Database) throws {
+    /// Records what this build grouped: every claim up to the largest id, `storedClaims` of them.
+    static func recordBuild(storedClaims: Int, _ connection: Database) throws {
         let through = try connection.scalarInt("SELECT coalesce(max(id), 0) FROM claims")
-        let count = try connection.scalarInt("SELECT count(*) FROM claims")
-        for (key, value) in [("stories_built_through", through), ("stories_built_claims", count)] {
+        for (key, value) in [("stories_built_through", through), ("stories_built_claims", storedClaims)] {
             try connection.run("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                                key, String(value))
         }
@@ -59,7 +60,7 @@ struct StoryRegion {
     /// From every claim reached: its conflicts and corroborations, and the other claims of its
     /// story as last built (which hold the continuations between earlier claims); from a new claim,
     /// also the claims next to it in its article (its continuations are among them).
-    static func around(claimsAfter through: Int, _ connection: Database) throws -> StoryRegion {
+    static func around(claimsAfter through: Int, storedClaims: Int, _ connection: Database) throws -> StoryRegion {
         var frontier = try connection.query("SELECT id FROM claims WHERE id > ? ORDER BY id", [through]) { $0.int(0) }
         var region = Set(frontier)
         let links = try connection.cached("""
@@ -91,7 +92,7 @@ struct StoryRegion {
         try connection.execute("CREATE TEMP TABLE IF NOT EXISTS \(table) (claim_id INTEGER PRIMARY KEY); DELETE FROM temp.\(table);")
         let insert = try connection.cached("INSERT INTO temp.\(table) (claim_id) VALUES (?)")
         for id in region.sorted() { try insert.bind([id] as [any SQLBindable]).run() }
-        return StoryRegion(claims: region.count, builtThrough: through, connection: connection)
+        return StoryRegion(claims: region.count, builtThrough: through, storedClaims: storedClaims, connection: connection)
     }
 
     /// Empties the temporary table.
