@@ -27,6 +27,14 @@ final class StoryBuilderTests: XCTestCase {
         return Dictionary(grouping: rows, by: \.0).values.map { $0[0].1 + " | " + $0.map(\.2).joined(separator: " ") }.sorted()
     }
 
+    /// The stories as they stand equal what a whole rebuild makes of the same archive.
+    func assertStoriesEqualAWholeRebuild(_ db: ClaimsDatabase, file: StaticString = #filePath, line: UInt = #line) throws {
+        let regrouped = try storySnapshot(db)
+        XCTAssertFalse(regrouped.isEmpty, file: file, line: line)
+        XCTAssertEqual(try StoryBuilder(database: db).rebuild().wasComplete, true, file: file, line: line)
+        XCTAssertEqual(try storySnapshot(db), regrouped, file: file, line: line)
+    }
+
     /// After the first ingest, each ingest regroups only the stories its claims reach, and the
     /// stories come out as a whole rebuild makes them.
     func testRegroupingAroundTheNewClaimsEqualsAWholeRebuild() throws {
@@ -50,10 +58,8 @@ final class StoryBuilderTests: XCTestCase {
         XCTAssertEqual(regroupings.dropFirst().filter(\.wasComplete).count, 0, "\(regroupings)")
         let claims = try db.connection.scalarInt("SELECT count(*) FROM claims")
         XCTAssertLessThan(regroupings.last!.claims, claims / 4, "only the Hama stories' neighbourhood")
-        let incremental = try storySnapshot(db)
-        XCTAssertGreaterThan(incremental.count, 5)
-        XCTAssertEqual(try StoryBuilder(database: db).rebuild().wasComplete, true)
-        XCTAssertEqual(try storySnapshot(db), incremental)
+        XCTAssertGreaterThan(try storySnapshot(db).count, 5)
+        try assertStoriesEqualAWholeRebuild(db)
     }
 
     /// A story the new claims do not reach is left as it was, id included; one they join is
@@ -84,9 +90,7 @@ final class StoryBuilderTests: XCTestCase {
         XCTAssertEqual(Set(kept).subtracting(before).count, 1, "the Deir ez-Zor story, regrouped")
         XCTAssertEqual(Set(before).subtracting(kept).count, 1, "every other story keeps its row")
         XCTAssertEqual(joining.stories?.claims, oldSize + 1)
-        let incremental = try storySnapshot(db)
-        try StoryBuilder(database: db).rebuild()
-        XCTAssertEqual(try storySnapshot(db), incremental)
+        try assertStoriesEqualAWholeRebuild(db)
     }
 
     /// A story held together only by a continuation (a statement continued in the next sentence,
@@ -105,9 +109,7 @@ final class StoryBuilderTests: XCTestCase {
         XCTAssertEqual(joining.stories?.wasComplete, false)
         let after = try stories(db)
         XCTAssertEqual(after.map(\.count), [3], "\(after)")
-        let incremental = try storySnapshot(db)
-        try StoryBuilder(database: db).rebuild()
-        XCTAssertEqual(try storySnapshot(db), incremental)
+        try assertStoriesEqualAWholeRebuild(db)
     }
 
     /// Extracting the newest article again gives its claims the same ids (SQLite reuses the largest
@@ -121,9 +123,7 @@ final class StoryBuilderTests: XCTestCase {
         try db.connection.transaction { try ExtractionStore(database: db).deleteExtraction(articleID: newest) }
         XCTAssertEqual(try Ingester(database: db).reextract(all: false).articles, 1)
         XCTAssertEqual(try db.connection.query("SELECT id FROM claims WHERE article_id = ? ORDER BY id", [newest]) { $0.int(0) }, ids, "the same ids again")
-        let regrouped = try storySnapshot(db)
-        try StoryBuilder(database: db).rebuild()
-        XCTAssertEqual(try storySnapshot(db), regrouped)
+        try assertStoriesEqualAWholeRebuild(db)
     }
 
     /// A statement continued in the next sentence may name the town where it first named a place in
@@ -153,10 +153,8 @@ final class StoryBuilderTests: XCTestCase {
             ArticleDraft(source: "z", body: "خبر\n\nقالت وكالة الأناضول إن قوات النظام السوري انسحبت من مدينة دير الزور.", published: "2024-12-07"),
         ])
         XCTAssertNil(try StoryBuilder(database: db).rebuildIfStale(), "already regrouped by the ingest")
-        let snapshot = try storySnapshot(db)
         XCTAssertFalse(try db.connection.query("SELECT claim_id FROM story_claims sc JOIN claims c ON c.id = sc.claim_id WHERE c.article_id = ?", [article]) { $0.int(0) }.count > 0)
-        try StoryBuilder(database: db).rebuild()
-        XCTAssertEqual(try storySnapshot(db), snapshot)
+        try assertStoriesEqualAWholeRebuild(db)
     }
 
     func testADenialAndTheDeniersCounterAssertionAreOneStoryApartFromTheReport() throws {
