@@ -429,7 +429,8 @@ struct ClaimExtractor {
             return Speaker(text: last.speakerText, entity: nil, type: nil, anonymous: true, via: [])
         }
         if let role = speaker.roleOf, let gazetteer = recognizerGazetteer,
-           let last = claims.last(where: { $0.speakerType == .person && $0.part == context.part && sentenceIndex - $0.sentenceIndex <= 4 }),
+           // A person named as such (a role's speaker text is the role, its entity the institution).
+           let last = claims.last(where: { $0.speakerType == .person && $0.speakerText == $0.speakerEntity && $0.part == context.part && sentenceIndex - $0.sentenceIndex <= 4 }),
            let person = last.speakerEntity {
             let affiliation = gazetteer.entity(named: person)?.affiliation
             let affiliations = [affiliation, affiliation.flatMap { gazetteer.entity(named: $0)?.affiliation }].compactMap { $0 }
@@ -723,10 +724,10 @@ struct ClaimExtractor {
         let bareFirst = firstKey.hasPrefix("ال") ? String(firstKey.dropFirst(2)) : firstKey
         let isRole = CueLexicon.titleWords.contains(firstWord) || CueLexicon.titleWords.contains(bareFirst) || CueLexicon.titleWords.contains("ال" + bareFirst)
         if isRole, !named.contains(where: { $0.type == .person }) {
-            // A role without a name: resolved later against the person just quoted.
+            // A role without a name is held by a person (`المتحدث باسم الخارجية الصينية`), tied to the
+            // institution it names; resolved later against the person just quoted.
             let best = named.first
-            return Speaker(text: best.map { _ in phrase } ?? phrase, entity: best?.name, type: best?.type ?? .organization,
-                           anonymous: false, via: [], roleOf: mentions.map(\.name))
+            return Speaker(text: phrase, entity: best?.name, type: .person, anonymous: false, via: [], roleOf: mentions.map(\.name))
         }
         let rank: [EntityType: Int] = [.person: 0, .media: 1, .organization: 2, .place: 3]
         if let best = named.min(by: { (rank[$0.type]!, $0.range.lowerBound) < (rank[$1.type]!, $1.range.lowerBound) }) {

@@ -78,10 +78,7 @@ public struct EntityRecognizer: Sendable {
                     for j in name { nisbaOnly[j] = false }
                     found.append(Found(range: name, name: String(text.slice(name)), type: .person, origin: .discovered, viaNisba: false))
                     for j in name { covered[j] = true }
-                    let words = Tokenizer.tokenize(String(text.slice(name))).map(\.text)
-                    if words.count >= 2, let last = words.last, ArabicNormalizer.normalize(last).count >= 3 {
-                        extraPeople[MatchKey.of(last, stemmer: stemmer), default: []].append(String(text.slice(name)))
-                    }
+                    registerLastName(of: name, in: text, &extraPeople)
                 }
             } else if let includesTrigger = Self.placeTriggers[word], !word.hasPrefix("ال") {
                 // Only the construct form names a place (`مدينة حمص`); `المدينة` refers back to one.
@@ -94,6 +91,11 @@ public struct EntityRecognizer: Sendable {
             }
         }
         found = discoverInstitutions(in: text, found: found, covered: &covered)
+        for name in discoverSpeakerNames(in: text, covered: covered, cues: cues) {
+            found.append(Found(range: name, name: String(text.slice(name)), type: .person, origin: .discovered, viaNisba: false))
+            for j in name { covered[j] = true }
+            registerLastName(of: name, in: text, &extraPeople)
+        }
         // Last names of people discovered in this article.
         if !extraPeople.isEmpty {
             for i in text.tokens.indices where !covered[i] || nisbaOnly[i] {
@@ -105,6 +107,63 @@ public struct EntityRecognizer: Sendable {
             }
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Lets the last word of a discovered person's name find the person later in the article (`فيدانت باتل` … `باتل`).
+    private func registerLastName(of name: Range<Int>, in text: AnalyzedText, _ extraPeople: inout [String: [String]]) {
+        let words = Tokenizer.tokenize(String(text.slice(name))).map(\.text)
+        if words.count >= 2, let last = words.last, ArabicNormalizer.normalize(last).count >= 3 {
+            extraPeople[MatchKey.of(last, stemmer: stemmer), default: []].append(String(text.slice(name)))
+        }
+    }
+
+    /// Given names (`Data/first_names.txt`), normalised.
+    static let firstNames: Set<String> = Set(
+        (EmbeddedResources.all["Data/first_names.txt"] ?? "").split(separator: "\n")
+            .filter { !$0.hasPrefix("#") && !$0.isEmpty }
+            .map { ArabicNormalizer.normalize(String($0)) })
+
+    /// Role nouns that stand in apposition after a name (`لوران فابيوس وزير الخارجية`, `هيلدا جونسون ممثلة …`).
+    static let appositiveRoles: Set<String> = CueLexicon.titleWords.union(personTriggers).union([
+        "ممثل", "ممثله", "مديره", "رييسه", "وزيره", "المديره", "الرييسه", "استاذ", "الاستاذ", "عالم", "الباحث", "باحث",
+        "مدرب", "المدرب", "لاعب", "اللاعب", "نايبه", "مساعد", "المساعد", "محافظ", "المحافظ", "امين", "عضوه", "مستشاره",
+        "الفقيه", "فقيه", "الداعيه", "المحامي", "محامي", "النايب", "السيناتور", "زوجه", "زوج", "والد", "والده", "شقيق", "ابن", "نجل",
+    ]).subtracting(["وهو", "وهي"])
+
+    /// Names the gazetteer lacks, found by the construction of reported speech: after a reporting verb,
+    /// one to three name words (`قال لوران فابيوس وزير الخارجية الفرنسي إن …`, `أكدت هيلدا جونسون، ممثلة …`)
+    /// are a person when a role follows them in apposition, or when the first is a given name and the
+    /// speaker phrase ends after them (a comma, a colon, `إن/أن`, a quotation, `لـ`/`في`, a time word).
+    func discoverSpeakerNames(in text: AnalyzedText, covered: [Bool], cues: CueLexicon) -> [Range<Int>] {
+        var names: [Range<Int>] = []
+        var taken = covered
+        for i in text.tokens.indices where !taken[i] {
+            guard let cue = cues.singleWord[text.keyWords[i]], !cue.isParticiple,
+                  [.speech, .point, .denial, .call, .continuation].contains(cue.role) else { continue }
+            var start = i + 1
+            while start < text.tokens.count, CueLexicon.timeWords.contains(text.normalized[start]) || CueLexicon.weekdays.contains(text.normalized[start]) { start += 1 }
+            guard start < text.tokens.count, !text.gap(before: start, contains: Self.breaks), !text.normalized[start].hasPrefix("ال") else { continue }
+            var end = start
+            while end < text.tokens.count, end - start < 4, !(end > start && text.gap(before: end, contains: Self.breaks)),
+                  isNameWord(end, text, taken, cues) || (end > start && ["بن", "ابو", "عبد", "ابن", "ال"].contains(text.normalized[end - 1])),
+                  !Self.appositiveRoles.contains(text.normalized[end]) {
+                end += 1
+            }
+            guard end > start else { continue }
+            let given = Self.firstNames.contains(text.normalized[start]) || Self.firstNames.contains(text.keys[start])
+            let roleFollows = end < text.tokens.count && (Self.appositiveRoles.contains(text.normalized[end]) || Self.appositiveRoles.contains(text.keys[end]))
+                && (end - start >= 2 || given)
+            let commaRole = end + 1 < text.tokens.count && text.gap(before: end, contains: ["،", ","])
+                && Self.appositiveRoles.contains(text.normalized[end]) && (end - start >= 2 || given)
+            let phraseEnds = end == text.tokens.count || text.gap(before: end, contains: Self.breaks) || text.quoteOpens[end]
+                || CueLexicon.complementizers.contains(text.normalized[end]) || ["في", "ل", "خلال", "امام", "عبر"].contains(text.normalized[end])
+                || (text.normalized[end].hasPrefix("ل") && text.keys[end] != text.normalized[end])
+                || CueLexicon.timeWords.contains(text.normalized[end]) || CueLexicon.weekdays.contains(text.normalized[end])
+            guard roleFollows || commaRole || (given && phraseEnds) else { continue }
+            names.append(start..<end)
+            for j in start..<end { taken[j] = true }
+        }
+        return names
     }
 
     private static let breaks: Set<Character> = ["،", ",", ":", "\n", ".", "؛", "(", ")", "؟", "!"]
@@ -241,7 +300,9 @@ public struct EntityRecognizer: Sendable {
         } else if ["وال", "بال", "فال", "كال"].contains(where: { normalized.hasPrefix($0) }), normalized.count >= 6 {
             words[0] = rebuild(Array(scalars.dropFirst()))
         } else if ["و", "ب", "ل", "ف"].contains(where: { normalized.hasPrefix($0) }), normalized.count >= 5,
-                  stemmer.stem(normalized) != normalized {
+                  stemmer.stem(normalized) != ArabicNormalizer.normalize(first) {
+            // (The stem has ة folded to ه: compared unfolded, every word ending in ة, `وزارة`
+            // included, looked like a clitic had been cut.)
             words[0] = rebuild(Array(scalars.dropFirst()))
         }
         return words.joined(separator: " ")

@@ -336,7 +336,8 @@ FROM stories s JOIN story_claims sc ON sc.story_id = s.id JOIN claims c ON c.id 
 #   call          urging/demanding: حث/دعا/طالب … + على/إلى/ب + the urged action
 #   continuation  continues the previous speaker when no new speaker follows (وأضاف، مشيرا …)
 #   agency        بحسب / وفق / نقلا عن X: X is the source of the rest of the sentence
-# stance: asserts | denies
+#                 a speech verb of belief or expectation (يعتقد، توقع، شكك في، ألمح إلى) has stance unconfirmed
+# stance: asserts | denies | unconfirmed
 # openers: how the proposition may follow the speaker besides إن/أن, a colon or a quotation:
 #   obj = a bare object (أعلن المرصد انسحاب …), or a preposition (على, عن, إلى, ب, من, ل) that opens it
 #   (شدد على ضرورة …, أعرب عن قلقه …, حث … على مغادرة …); - = none.
@@ -365,6 +366,20 @@ speech	أفصح|أفصحت	asserts	عن
 speech	بث|بثت	asserts	obj
 speech	أشاد|أشادت|يشيد|تشيد|مشيدا	asserts	ب
 speech	عبر|عبرت|يعبر|تعبر|معبرا	asserts	عن!
+speech	وصف|وصفت|وصفوا|يصف|تصف|واصفا|واصفة	asserts	obj|ب
+speech	أقر|أقرت|يقر|تقر|مقرا	asserts	ب
+speech	اعترف|اعترفت|يعترف|تعترف|معترفا	asserts	ب
+speech	لاحظ|لاحظت|لاحظوا|يلاحظ|تلاحظ	asserts	-
+speech	خلص|خلصت|خلصوا|يخلص|تخلص	asserts	إلى!
+speech	استنتج|استنتجت|استنتجوا	asserts	-
+speech	كتب|كتبت|يكتب|تكتب	asserts	-
+speech	أخبر|أخبرت|يخبر|تخبر	asserts	-
+speech	علق|علقت|يعلق|تعلق|معلقا|معلقة	asserts	-
+speech	اختتم|اختتمت	asserts	-
+speech	يعتقد|تعتقد|يعتقدون|اعتقد|اعتقدت|نعتقد|أعتقد|معتقدا	unconfirmed	-
+speech	توقع|توقعت|توقعوا|يتوقع|تتوقع|يتوقعون|متوقعا	unconfirmed	obj
+speech	شكك|شككت|شككوا|يشكك|تشكك|مشككا	unconfirmed	في!
+speech	ألمح|ألمحت|لمح|لمحت|يلمح|ملمحا	unconfirmed	إلى
 point	أشار|أشارت|أشاروا|يشير|تشير|مشيرا|مشيرة	asserts	إلى
 point	لفت|لفتت|يلفت|تلفت|لافتا|لافتة	asserts	إلى
 point	نوه|نوهت|ينوه|تنوه|منوها	asserts	إلى
@@ -375,16 +390,258 @@ continuation	استطرد|استطردت	asserts	-
 denial	نفى|نفت|نفوا|ينفي|تنفي|ينفون|ينفيان|تنفيان|نافيا|نافية	denies	obj
 denial	كذب|كذبت|يكذب|تكذب	denies	obj
 denial	دحض|دحضت	denies	obj
+denial	استبعد|استبعدت|يستبعد|تستبعد|مستبعدا	denies	obj
 call	حث|حثت|يحث|تحث|حاثا	asserts	على|إلى|ب
 call	دعا|دعت|يدعو|تدعو|داعيا|داعية	asserts	إلى|ل|على
 call	طالب|طالبت|يطالب|تطالب|مطالبا|مطالبة	asserts	ب|obj
 call	ناشد|ناشدت|يناشد|تناشد	asserts	obj|ب
 call	نصح|نصحت|ينصح|تنصح	asserts	ب|obj
+call	اقترح|اقترحت|يقترح|تقترح|مقترحا	asserts	obj
+call	أوصى|أوصت|يوصي|توصي|موصيا	asserts	ب
+call	اشترط|اشترطت|يشترط|تشترط	asserts	-
 agency	بحسب|حسب|وفق|وفقا|طبقا|نقلا|حسبما|وفقما	asserts	-
 # falsity: a predicate saying a reported claim is false; the claim it is said of is denied.
 falsity	غير صحيحة|غير صحيح|كاذبة|كاذب|عارية عن الصحة|عار عن الصحة|لا أساس لها|لا أساس له|لا صحة|مفبركة|ملفقة|غير دقيقة|مزاعم كاذبة|محض افتراء	denies	-
 # unverified: the reporter says it could not confirm a claim; that claim becomes unconfirmed.
 unverified	لم يتسن|لم يتسنى|لا يمكن التحقق|لم يتم التحقق|يتعذر التحقق|تعذر التحقق|لم يتسن التأكد	unconfirmed	-
+
+"""####
+    /// `Data/first_names.txt`
+    public static let firstNames = ####"""
+# first_names.txt — given names that start a person's name (`قال إبراهيم …`, `أكد سمير نشار …`).
+# A name the gazetteer lacks is taken as a person after a reporting verb when its first word is one of
+# these, or when a role follows it in apposition (`X Y وزير الخارجية`). One name a line, as usually
+# written; matched normalised (hamza, ta marbuta and alef maqsura folded). Lines starting with # are comments.
+محمد
+أحمد
+محمود
+مصطفى
+علي
+عمر
+عثمان
+حسن
+حسين
+حسان
+إبراهيم
+إسماعيل
+إسحاق
+يعقوب
+يوسف
+موسى
+عيسى
+يحيى
+زكريا
+سليمان
+داود
+أيوب
+يونس
+إلياس
+آدم
+نوح
+صالح
+خالد
+سعيد
+سعد
+سعود
+فهد
+فيصل
+سلطان
+سلمان
+عبد
+عبدالله
+عبدالرحمن
+عبدالعزيز
+عبدالكريم
+عبدالرحيم
+عبدالحميد
+عبدالمجيد
+عبدالفتاح
+عبدالإله
+عبدالباسط
+عبدالرؤوف
+عبدالسلام
+عبدالقادر
+عبدالملك
+أبو
+ابن
+بن
+أمين
+أيمن
+أسامة
+أنس
+أنور
+باسل
+باسم
+بشار
+بشير
+بكر
+بلال
+توفيق
+ثامر
+جابر
+جاسم
+جعفر
+جمال
+جميل
+جواد
+حازم
+حامد
+حبيب
+حمد
+حمدي
+حمزة
+حيدر
+خليل
+خليفة
+رامي
+رائد
+راشد
+رشيد
+رضا
+رفيق
+رياض
+زياد
+زيد
+زهير
+سالم
+سامي
+سامح
+سمير
+سهيل
+شريف
+شادي
+شكري
+صابر
+صادق
+صبري
+صلاح
+طارق
+طلال
+طه
+ظافر
+عادل
+عارف
+عاصم
+عامر
+عباس
+عدنان
+عزت
+عصام
+عماد
+عمار
+عمرو
+عوض
+غازي
+غسان
+فادي
+فارس
+فاروق
+فاضل
+فؤاد
+فتحي
+فراس
+فريد
+فوزي
+قاسم
+قيس
+كريم
+كمال
+ماجد
+مازن
+مالك
+ماهر
+مجدي
+مراد
+مروان
+مسعود
+منصور
+منير
+مهدي
+موفق
+مؤيد
+ناصر
+نبيل
+نادر
+نايف
+نزار
+نصر
+نعيم
+نواف
+نوري
+هادي
+هاشم
+هاني
+هشام
+هيثم
+وائل
+وليد
+وسام
+ياسر
+ياسين
+يزيد
+فاطمة
+عائشة
+خديجة
+زينب
+مريم
+سارة
+ليلى
+هند
+سعاد
+نادية
+رانيا
+ريم
+دينا
+منى
+هدى
+أمل
+سلمى
+نور
+لينا
+رشا
+رنا
+سميرة
+نجلاء
+هالة
+إيمان
+جون
+جورج
+جيمس
+ديفيد
+مايكل
+توماس
+بيتر
+بول
+روبرت
+ريتشارد
+ستيفن
+مارك
+ماريا
+ماري
+آنا
+ألكسندر
+فلاديمير
+سيرغي
+ديمتري
+نيكولاي
+إيمانويل
+فرانسوا
+جان
+بيير
+لوران
+أنطونيو
+كارلوس
+خوان
+هيلاري
+دونالد
+جو
+باراك
+بوريس
+أنجيلا
+أولاف
+فريدريش
+كيم
+شي
 
 """####
     /// `Data/gazetteer.tsv`
@@ -2491,6 +2748,7 @@ back to top
         "schema.sql": schema,
         "Data/capitals.tsv": capitals,
         "Data/cues.tsv": cues,
+        "Data/first_names.txt": firstNames,
         "Data/gazetteer.tsv": gazetteer,
         "Data/predicates.tsv": predicates,
         "Data/protected_words.txt": protectedWords,
