@@ -378,6 +378,18 @@ struct ClaimExtractor {
             while head < end - 1, ["ان", "الا", "و"].contains(text.normalized[head]) { head += 1 }
             // Only a quantity or an unnamed source reaches over the comma (`عددا من القادة، دعوا`).
             if CueLexicon.numberWords.contains(text.normalized[head]) || CueLexicon.anonymousHeads.contains(text.normalized[head]) { start = head }
+            // A role in apposition between commas (`مايا كوسيانيتش، المتحدثة باسم أشتون، نفت …`):
+            // the speaker is the name before it, else the role itself.
+            else if CueLexicon.titleWords.contains(text.normalized[head]) || CueLexicon.titleWords.contains(text.keys[head]) {
+                if head > sentence.lowerBound, text.gap(before: head, contains: ["،", ","]) {
+                    let nameStart = clauseStartBackward(from: head - 1, sentence: sentence, text)
+                    if nameStart < head,
+                       let named = speakerFromPhrase(nameStart..<head, context, requireEntity: true, subjectFirst: true), named.type == .person {
+                        return named
+                    }
+                }
+                start = head
+            }
         }
         guard start < end else { return nil }
         // Take the phrase after the last preposition (`من الفصائل المحلية` → `الفصائل المحلية`).
@@ -478,6 +490,8 @@ struct ClaimExtractor {
             }
         }
         if found != nil, k > 0, ["لم", "لا", "لن", "ولم", "ولا"].contains(text.normalized[k - 1]), found?.role != .falsity { return nil }
+        // A verb never carries the article: `والجدير بالذكر`, `الإعلان` are nouns.
+        if let cue = found, cue.role != .agency, CueLexicon.hasArticle(text.normalized[k]) { return nil }
         return found
     }
 
@@ -614,10 +628,13 @@ struct ClaimExtractor {
                 if comma && (participle || conjoined || cue.role == .continuation) { return k }
                 if conjoined && cue.role != .agency { return k }
             }
-            // `، في وقت نفى …`, `، فيما قال …`, `، بينما أكد …`: a new reporting clause.
-            if comma, (k..<min(sentence.upperBound, k + 3)).contains(where: { j in
+            // `، في وقت نفى …`, `، فيما قال …`, `، بينما أكد …`, `، كما أن جماعة الإخوان نفت …`,
+            // `، على أن آخرين أشاروا …`: a new reporting clause.
+            let contrastive = k + 1 < sentence.upperBound && ["علي", "الا", "غير", "كما"].contains(text.normalized[k]) && text.normalized[k + 1] == "ان"
+            let reach = CueLexicon.clauseOpeners.contains(text.normalized[k]) || contrastive ? 7 : 3
+            if comma, (k..<min(sentence.upperBound, k + reach)).contains(where: { j in
                 guard let other = cueWord(at: j, text), other.role != .agency, context.entities.covering[j] == nil else { return false }
-                return j == k || CueLexicon.clauseOpeners.contains(text.normalized[k]) || ["في", "وفي"].contains(text.normalized[k])
+                return j == k || CueLexicon.clauseOpeners.contains(text.normalized[k]) || contrastive || ["في", "وفي"].contains(text.normalized[k])
             }) { return k }
             if comma, text.normalized[k] == "الامر", k + 1 < sentence.upperBound, text.normalized[k + 1] == "الذي" { return k }
             k += 1
@@ -634,6 +651,12 @@ struct ClaimExtractor {
             guard let speaker = speakerFromPhrase(content.lowerBound..<k, context, requireEntity: false, subjectFirst: true) else { return nil }
             var j = k + 1
             while j < content.upperBound, isAdverbial(j, text) || text.normalized[j] == "الي" { j += 1 }
+            // The addressee of a verb of telling (`أبلغ الأمم المتحدة بأن …`): a name just before the complementiser.
+            if j < content.upperBound, let mention = context.entities.startingAt[j], cue.allowsObject,
+               context.entities.found[mention].range.upperBound < content.upperBound,
+               CueLexicon.complementizers.contains(text.normalized[context.entities.found[mention].range.upperBound]) {
+                j = context.entities.found[mention].range.upperBound
+            }
             guard j < content.upperBound, CueLexicon.complementizers.contains(text.normalized[j]), j + 1 < content.upperBound else { return nil }
             return ((j + 1)..<content.upperBound, speaker)
         }
@@ -658,6 +681,7 @@ struct ClaimExtractor {
         parts.append(trimmed(start..<content.upperBound, text))
         var result: [(Range<Int>, Stance)] = []
         for part in parts where !part.isEmpty {
+            if let denied = firstPersonDenial(part, text) { result.append((denied, .denies)); continue }
             guard let falsity = falsityPhrase(in: part, text) else { result.append((part, stance)); continue }
             let denied = trimmed(part.lowerBound..<falsity.start, text)
             result.append((denied.isEmpty ? part : denied, .denies))
@@ -665,6 +689,20 @@ struct ClaimExtractor {
             if rest.count >= 3 { result.append((rest, stance)) }
         }
         return result
+    }
+
+    /// The speaker's own denial in the first person (`«أنا لم أقل إن …»`, `«ننفي أي …»`, `لم نعلن أن …`):
+    /// what follows the verb is denied.
+    private func firstPersonDenial(_ part: Range<Int>, _ text: AnalyzedText) -> Range<Int>? {
+        var k = part.lowerBound
+        if k < part.upperBound, ["انا", "نحن", "اننا", "انني", "فانا", "ونحن"].contains(text.normalized[k]) { k += 1 }
+        guard k + 1 < part.upperBound else { return nil }
+        let word = text.normalized[k]
+        if CueLexicon.firstPersonDenials.contains(word) { return trimmed((k + 1)..<part.upperBound, text) }
+        if ["لم", "لا"].contains(word), CueLexicon.firstPersonSayings.contains(text.normalized[k + 1]), k + 2 < part.upperBound {
+            return trimmed((k + 2)..<part.upperBound, text)
+        }
+        return nil
     }
 
     /// Where a falsity predicate (`كاذبة`, `غير صحيحة`, `لا أساس لها`) starts in `range`, if any.

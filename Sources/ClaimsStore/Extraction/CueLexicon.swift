@@ -96,6 +96,18 @@ public struct CueLexicon: Sendable {
 
     // MARK: Closed classes (normalised forms, ta marbuta folded)
 
+    /// Whether a normalised word carries the definite article, alone or after a proclitic
+    /// (`الذكر`, `بالذكر`, `والاعلان`, `للقول`).
+    static func hasArticle(_ word: String) -> Bool {
+        word.count > 3 && (word.hasPrefix("ال") || word.hasPrefix("لل")
+            || (word.count > 4 && ["وال", "بال", "فال", "كال"].contains(where: { word.hasPrefix($0) })))
+    }
+
+    /// A set of role nouns with their feminine forms (`المتحدث` / `المتحدثة`, `مدير` / `مديرة`).
+    static func withFeminine(_ words: Set<String>) -> Set<String> {
+        words.union(words.filter { !$0.hasSuffix("ه") && !$0.hasPrefix("وه") }.map { $0 + "ه" })
+    }
+
     /// Complementisers that open the reported proposition.
     static let complementizers: Set<String> = ["ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم", "وان", "وانه", "وانها", "وبان"]
     /// Time words that may stand between the cue and the proposition.
@@ -124,15 +136,22 @@ public struct CueLexicon: Sendable {
     /// Number words that may precede an anonymous head (`ثلاثة مصادر`).
     static let numberWords: Set<String> = ["اثنان", "اثنين", "ثلاثه", "ثلاث", "اربعه", "اربع", "خمسه", "خمس", "عده", "بعض", "عدد"]
     /// Words that introduce an apposition giving the speaker's role.
-    static let titleWords: Set<String> = [
+    static let titleWords: Set<String> = withFeminine([
         "زعيم", "رييس", "مدير", "المتحدث", "متحدث", "وزير", "قايد", "مسوول", "الناطق", "ناطق", "عضو", "مستشار", "مبعوث",
         "السفير", "سفير", "الامين", "امين", "نايب", "وهو", "وهي", "الرييس", "القيادي", "قيادي", "المبعوث", "الزعيم", "المدير",
         "الوزير", "القايد", "طبيب", "الدبلوماسي", "المسوول", "ناشط", "الناشط", "الكاتب", "كاتب", "المحلل", "محلل", "الخبير", "خبير", "رييسه", "مديره",
-    ]
+    ])
     /// Words that end a clause before a new one (a reporting verb never reaches past them backwards).
     static let clauseOpeners: Set<String> = ["فيما", "بينما", "حيث", "الا", "لكن", "ثم", "كما", "اذ", "حين", "عندما", "وفيما", "وبينما"]
     /// Words standing for the previous statement (`نفت ذلك`, `هذه التقارير`).
     static let pointerWords: Set<String> = ["ذلك", "هذا", "هذه", "تلك", "الامر", "الانباء", "التقارير", "المزاعم", "الادعاءات", "الخبر", "هذه التقارير"]
+    /// First-person denial verbs (`أنفي`, `ننفي`, `نكذب`): the speaker denies what follows.
+    static let firstPersonDenials: Set<String> = ["انفي", "ننفي", "نكذب", "اكذب"]
+    /// First-person verbs of saying after لم / لا (`لم أقل`, `لم نعلن`, `لا أتهم`): denying having said it.
+    static let firstPersonSayings: Set<String> = [
+        "اقل", "نقل", "اقول", "نقول", "اصرح", "نصرح", "اذكر", "نذكر", "اعلن", "نعلن", "اتهم", "نتهم", "ادع", "ندع", "ادعي", "ندعي",
+        "اصف", "نصف", "اعتبر", "نعتبر",
+    ]
     /// Fillers between `نقلت عن X` and the proposition.
     static let sayingNouns: Set<String> = ["قوله", "قولها", "قولهم", "قولهما", "القول", "قول"]
     /// Words after which `أن` is not a reporting complementiser (`بعد أن`, `يمكن أن`).

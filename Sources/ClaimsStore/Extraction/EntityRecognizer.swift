@@ -25,6 +25,8 @@ public struct EntityRecognizer: Sendable {
         "الرييس", "رييس", "وزير", "الوزير", "المتحدث", "متحدث", "الناطق", "ناطق", "مدير", "المدير", "زعيم", "الزعيم",
         "قايد", "القايد", "القيادي", "المبعوث", "مبعوث", "السفير", "سفير", "الامين", "نايب", "مستشار", "المستشار",
         "الدبلوماسي", "العاهل", "الملك", "الامير", "الشيخ", "اللواء", "العميد", "العقيد", "الجنرال", "النايب",
+        // Honorifics and academic titles.
+        "الدكتور", "دكتور", "الدكتوره", "السيد", "السيده", "البروفيسور", "المهندس", "الاستاذ", "الحاج", "المستشار",
     ]
     /// Words that may stand between a title and the name (باسم، العام، role nouns).
     static let titleComplements: Set<String> = [
@@ -240,6 +242,7 @@ public struct EntityRecognizer: Sendable {
     func discoverPerson(after trigger: Int, in text: AnalyzedText, covered: [Bool], nisbaOnly: [Bool], cues: CueLexicon) -> Range<Int>? {
         var end = trigger + 1
         var sawComma = false
+        var sawName = false
         while end < min(text.tokens.count, trigger + 10) {
             if end > trigger + 1, text.gap(before: end, contains: ["،", ","]) {
                 // `وزير الخارجية، فؤاد حسين،`: a name set off by commas right after the title.
@@ -250,6 +253,11 @@ public struct EntityRecognizer: Sendable {
             if ["في", "من", "الي", "علي", "عن", "مع", "لدي"].contains(word) || CueLexicon.complementizers.contains(word)
                 || CueLexicon.timeWords.contains(word) || CueLexicon.weekdays.contains(word) || cues.singleWord[text.keyWords[end]] != nil { break }
             if word.hasPrefix("ل") && !text.keys[end].hasPrefix("ل") && !covered[end] && end > trigger + 1 && !Self.titleComplements.contains(word) { break }
+            // A second role after the name is an apposition (`الدكتور عبد الرحمن البر عضو مكتب …`).
+            if sawName, Self.appositiveRoles.contains(word) || Self.appositiveRoles.contains(text.keys[end]) { break }
+            if !word.hasPrefix("ال"), !Self.titleComplements.contains(word), !Self.appositiveRoles.contains(word), isNameWord(end, text, covered, cues) {
+                sawName = true
+            }
             end += 1
         }
         for length in [3, 2] {
@@ -262,7 +270,7 @@ public struct EntityRecognizer: Sendable {
                   !text.normalized[start].hasPrefix("ال"), !Self.titleComplements.contains(text.normalized[start]),
                   !span.dropFirst().contains(where: { text.gap(before: $0, contains: Self.breaks) }) else { continue }
             // Three words only when the first is a name-former (`أبو محمد الجولاني`, `عبد الله …`).
-            if length == 3, !["ابو", "عبد", "ام", "بن", "ابن"].contains(text.normalized[start]) && text.normalized[start + 1] != "بن" && !text.normalized[start + 1].hasPrefix("عبد") && text.normalized[start + 1] != "الدين" { continue }
+            if length == 3, !["ابو", "عبد", "ام", "بن", "ابن"].contains(text.normalized[start]) && text.normalized[start + 1] != "بن" && !text.normalized[start + 1].hasPrefix("عبد") && !["الدين", "الله"].contains(text.normalized[start + 1]) { continue }
             return span
         }
         return nil
