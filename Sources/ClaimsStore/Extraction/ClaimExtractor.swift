@@ -492,7 +492,23 @@ struct ClaimExtractor {
         if found != nil, k > 0, ["لم", "لا", "لن", "ولم", "ولا"].contains(text.normalized[k - 1]), found?.role != .falsity { return nil }
         // A verb never carries the article: `والجدير بالذكر`, `الإعلان` are nouns.
         if let cue = found, cue.role != .agency, CueLexicon.hasArticle(text.normalized[k]) { return nil }
+        // A verb with an object pronoun (`مؤتمر صحفي نقله التلفزيون`, `اعتبره العلماء`) reports what the
+        // pronoun stands for, not what follows — unless a complementiser follows (`أبلغه أن …`). A denial's
+        // pronoun points back to what it denies (`الأمر الذي نفته الوزارة`), which the denial rule resolves.
+        if let cue = found, cue.role != .agency, cue.role != .denial, hasObjectPronoun(text.normalized[k]),
+           !(k + 1 < text.tokens.count && CueLexicon.complementizers.contains(text.normalized[k + 1])) { return nil }
         return found
+    }
+
+    /// Whether `word` is a cue form with an object pronoun glued to it (`نقله`, `وصفها`, `واعتبرهم`).
+    private func hasObjectPronoun(_ word: String) -> Bool {
+        var bare = Substring(word)
+        if cues.normalizedForms.contains(String(bare)) { return false }
+        if bare.count > 3, bare.hasPrefix("و") || bare.hasPrefix("ف") {
+            bare = bare.dropFirst()
+            if cues.normalizedForms.contains(String(bare)) { return false }
+        }
+        return ["ه", "ها", "هم", "هما", "هن"].contains { bare.hasSuffix($0) && cues.normalizedForms.contains(String(bare.dropLast($0.count))) }
     }
 
     private func isAdverbial(_ k: Int, _ text: AnalyzedText) -> Bool {

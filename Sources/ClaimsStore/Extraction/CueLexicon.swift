@@ -24,6 +24,9 @@ public struct CueLexicon: Sendable {
 
     /// Single-word cues by match key.
     public private(set) var singleWord: [Word: Cue] = [:]
+    /// Every single-word form as written in the lexicon, normalised (`قال`, `مؤكده`), to tell a
+    /// form from a verb carrying an object pronoun (`نقله`, `اعتبرها`).
+    public private(set) var normalizedForms: Set<String> = []
     /// Multi-word cues (falsity and unverified phrases), longest first.
     public private(set) var phrases: [Cue] = []
     /// The phrases by their first key, so that a word is checked against the few that can start there.
@@ -47,6 +50,7 @@ public struct CueLexicon: Sendable {
                 let keys = Tokenizer.tokenize(String(form)).map { MatchKey.of($0.text, stemmer: stemmer) }
                 guard !keys.isEmpty else { continue }
                 let normalized = ArabicNormalizer.normalize(form)
+                if keys.count == 1 { normalizedForms.insert(normalized) }
                 var cue = Cue(role: role, stance: stance, keys: keys)
                 cue.openers = openers
                 cue.allowsObject = allowsObject
@@ -166,7 +170,7 @@ public struct CueLexicon: Sendable {
         "اعضاء", "سكان", "اهالي", "متحدث", "ناطق", "قياده", "مصادر", "مصدر", "تلفزيون", "اعلام", "وسايل", "الفصايل",
         "مجموعات", "مجموعه", "كتايب", "ميليشيات", "ميليشيا", "تحالف", "غرفه", "نظام", "رييس", "وزير", "خارجيه", "دفاع",
         "داخليه", "الكرملين", "اداره", "محكمه", "لجنه", "بعثه", "مكتب", "فريق", "قاده", "مفوضيه", "بنك", "مصرف", "بورصه",
-        "شركه", "موسسه", "نقابه", "اتحاد", "جامعه", "بلديه", "محافظ", "مجموعات",
+        "شركه", "موسسه", "نقابه", "اتحاد", "جامعه", "بلديه", "محافظ", "مجموعات", "معهد", "جمعيه", "اكاديميه", "صندوق",
     ]
     /// Descriptors that stand for an outlet already named (`الصحيفة`, `الوكالة`).
     static let mediaDescriptors: Set<String> = ["صحيفه", "وكاله", "شبكه", "قناه", "موقع", "مجله", "اذاعه", "تلفزيون"]

@@ -27,6 +27,7 @@ public struct EntityRecognizer: Sendable {
         "الدبلوماسي", "العاهل", "الملك", "الامير", "الشيخ", "اللواء", "العميد", "العقيد", "الجنرال", "النايب",
         // Honorifics and academic titles.
         "الدكتور", "دكتور", "الدكتوره", "السيد", "السيده", "البروفيسور", "المهندس", "الاستاذ", "الحاج", "المستشار",
+        "شيخ", "الاميره", "الملكه", "ممثل", "الممثل", "ممثله", "الممثله", "الباحث", "الباحثه", "عالم",
     ]
     /// Words that may stand between a title and the name (باسم، العام، role nouns).
     static let titleComplements: Set<String> = [
@@ -56,6 +57,9 @@ public struct EntityRecognizer: Sendable {
         "كان", "كانت", "بعد", "قبل", "خلال", "منذ", "حتي", "او", "ثم", "كل", "بين", "عند", "لدي", "اي", "غير", "نحو",
         "وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "اكبر", "ثاني", "ثالث", "الذي", "ذلك",
         "هذا", "هذه", "تلك", "كبري", "الكبري", "حيث", "عبر", "باتجاه", "ضد", "لدي", "عام", "يوم", "اليوم", "امس",
+        // Prepositions with a pronoun (`قال فيها:`), too short for the suffix rule.
+        "فيه", "فيها", "فيهم", "له", "لها", "لهم", "عنه", "عنها", "منه", "منها", "عليه", "عليها", "اليه", "اليها",
+        "معه", "معها", "به", "بها", "لنا", "لي", "مره", "اخري", "مجددا", "ايضا",
     ]
 
     /// All mentions in `text`: gazetteer matches first, then pattern discoveries in the gaps.
@@ -144,7 +148,8 @@ public struct EntityRecognizer: Sendable {
                   [.speech, .point, .denial, .call, .continuation].contains(cue.role) else { continue }
             var start = i + 1
             while start < text.tokens.count, CueLexicon.timeWords.contains(text.normalized[start]) || CueLexicon.weekdays.contains(text.normalized[start]) { start += 1 }
-            guard start < text.tokens.count, !text.gap(before: start, contains: Self.breaks), !text.normalized[start].hasPrefix("ال") else { continue }
+            guard start < text.tokens.count, !text.gap(before: start, contains: Self.breaks), !CueLexicon.hasArticle(text.normalized[start]),
+                  !text.normalized[start].hasPrefix("ال") else { continue }
             var end = start
             while end < text.tokens.count, end - start < 4, !(end > start && text.gap(before: end, contains: Self.breaks)),
                   isNameWord(end, text, taken, cues) || (end > start && ["بن", "ابو", "عبد", "ابن", "ال"].contains(text.normalized[end - 1])),
@@ -161,7 +166,13 @@ public struct EntityRecognizer: Sendable {
                 || CueLexicon.complementizers.contains(text.normalized[end]) || ["في", "ل", "خلال", "امام", "عبر"].contains(text.normalized[end])
                 || (text.normalized[end].hasPrefix("ل") && text.keys[end] != text.normalized[end])
                 || CueLexicon.timeWords.contains(text.normalized[end]) || CueLexicon.weekdays.contains(text.normalized[end])
-            guard roleFollows || commaRole || (given && phraseEnds) else { continue }
+            // `وقال تيسو: إن …`: a word standing alone between the verb and a colon, a complementiser or a quotation.
+            // (Not before `إن`: `كشف اسمه إن …` has an object there; nor a word with a pronoun, `حسابه`.)
+            let propositionFollows = end < text.tokens.count && end - start <= 2
+                && (text.gap(before: end, contains: [":"]) || text.quoteOpens[end])
+                && !(start..<end).contains { text.normalized[$0].hasSuffix("ه") && text.keys[$0] != text.normalized[$0] }
+                && !CueLexicon.anonymousHeads.contains(text.normalized[start]) && !CueLexicon.anonymousHeads.contains(text.keys[start])
+            guard roleFollows || commaRole || (given && phraseEnds) || propositionFollows else { continue }
             names.append(start..<end)
             for j in start..<end { taken[j] = true }
         }
@@ -259,6 +270,11 @@ public struct EntityRecognizer: Sendable {
                 sawName = true
             }
             end += 1
+        }
+        // A title and one name before the proposition (`الأمير تشارلز إنه …`, `الشيخ فلان:`).
+        if end == trigger + 2, end < text.tokens.count, CueLexicon.complementizers.contains(text.normalized[end]) || text.gap(before: end, contains: [":", "،", ","]) || text.quoteOpens[end],
+           isNameWord(trigger + 1, text, covered, cues), !text.normalized[trigger + 1].hasPrefix("ال"), !Self.titleComplements.contains(text.normalized[trigger + 1]) {
+            return (trigger + 1)..<end
         }
         for length in [3, 2] {
             let start = end - length

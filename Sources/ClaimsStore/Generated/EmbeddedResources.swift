@@ -358,6 +358,7 @@ speech	ادعى|ادعت|يدعي|تدعي	asserts	-
 speech	أبلغ|أبلغت|يبلغ|تبلغ	asserts	obj
 speech	شدد|شددت|يشدد|تشدد|مشددا|مشددة	asserts	على
 speech	حذر|حذرت|يحذر|تحذر|محذرا|محذرة	asserts	من
+speech	أنذر|أنذرت|ينذر|تنذر|منذرا	asserts	-
 speech	أعرب|أعربت|يعرب|تعرب|معربا|معربة	asserts	عن
 speech	اتهم|اتهمت|يتهم|تتهم|متهما|متهمة	asserts	obj
 speech	تعهد|تعهدت|يتعهد|تتعهد|متعهدا	asserts	obj|ب
