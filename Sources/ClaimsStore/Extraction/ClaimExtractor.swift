@@ -178,7 +178,10 @@ struct ClaimExtractor {
                 if !found.isEmpty { vso = (found, end) }
             }
         }
-        let svo = cue.isParticiple ? nil : subjectBefore(i, sentence: sentence, context)
+        // A perfect verb with a glued conjunction (`وأشار`, `فقال`) opens its clause: no subject stands before it.
+        let conjoinedPerfect = !cue.isImperfect && text.normalized[i].count > 2
+            && (text.normalized[i].hasPrefix("و") || text.normalized[i].hasPrefix("ف")) && !cues.normalizedForms.contains(text.normalized[i])
+        let svo = cue.isParticiple || conjoinedPerfect ? nil : subjectBefore(i, sentence: sentence, context)
         if let svo, cue.isImperfect || vso == nil {
             speakers = [svo]
         } else if let vso {
@@ -203,6 +206,7 @@ struct ClaimExtractor {
         var via: [String] = []
         var outerSource: Speaker?
         var contentStart: Int?
+        var openedAt: Int?
         var quoted = false
         var k = npEnd
         let window = min(limit, npEnd + 30)
@@ -225,6 +229,7 @@ struct ClaimExtractor {
             }
             if let opener = opener(at: k, cue, text) {
                 contentStart = opener
+                openedAt = k
                 break
             }
             // Only reporting verbs cite a source, and only right after the speaker and its modifiers
@@ -259,6 +264,12 @@ struct ClaimExtractor {
             k += 1
         }
         if cue.requiresOpener, contentStart == nil { return [] }
+        // An object before the opener is the proposition (`أكد المتحدث رفض بلاده لفرض عقوبات على إيران`):
+        // the preposition belongs to it, not to the verb.
+        if let openedAt, cue.allowsObject, let object = objectStart(after: npEnd, limit: limit, context), object < openedAt,
+           context.entities.covering[object] == nil || context.entities.startingAt[object] != nil {
+            contentStart = object
+        }
         if contentStart == nil, cue.allowsObject || cue.role == .denial, let object = objectStart(after: npEnd, limit: limit, context) {
             contentStart = object
         }
@@ -773,6 +784,13 @@ struct ClaimExtractor {
         }
         if anonymous {
             return Speaker(text: phrase, entity: nil, type: nil, anonymous: true, via: [])
+        }
+        // A statement speaks for its author (`بيان اتحاد الكتاب العرب`, `تقرير الأمم المتحدة`).
+        if CueLexicon.documentNouns.contains(firstKey), range.count > 1, let author = context.entities.startingAt[range.lowerBound + 1] {
+            let mention = context.entities.found[author]
+            if !mention.viaNisba, mention.type != .place || range.count == 2 {
+                return Speaker(text: mention.name, entity: mention.name, type: mention.type, anonymous: false, via: [])
+            }
         }
         let named = mentions.filter { !$0.viaNisba }
         let bareFirst = firstKey.hasPrefix("ال") ? String(firstKey.dropFirst(2)) : firstKey

@@ -156,6 +156,8 @@ public struct CueLexicon: Sendable {
         "اقل", "نقل", "اقول", "نقول", "اصرح", "نصرح", "اذكر", "نذكر", "اعلن", "نعلن", "اتهم", "نتهم", "ادع", "ندع", "ادعي", "ندعي",
         "اصف", "نصف", "اعتبر", "نعتبر",
     ]
+    /// Documents that speak for their author (`بيان X`, `تقرير X`, `رسالة X`).
+    static let documentNouns: Set<String> = ["بيان", "تقرير", "رساله", "تسجيل", "دراسه", "مذكره", "وثيقه", "تعميم", "بلاغ"]
     /// Fillers between `نقلت عن X` and the proposition.
     static let sayingNouns: Set<String> = ["قوله", "قولها", "قولهم", "قولهما", "القول", "قول"]
     /// Words after which `أن` is not a reporting complementiser (`بعد أن`, `يمكن أن`).

@@ -186,6 +186,8 @@ public struct EntityRecognizer: Sendable {
         let bare = text.keys[i]
         // A word with a pronoun suffix (`أنشطتها`) is not part of a name.
         if ["ها", "هم", "هما", "هن", "كم"].contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) { return false }
+        // Nor one whose final ه the stemmer read as a pronoun (`بلاده`; `فاطمة` keeps its ة).
+        if word.hasSuffix("ه"), word.count > 3, !bare.hasSuffix("ه") { return false }
         if CueLexicon.actorHeads.contains(bare) || CueLexicon.mediaDescriptors.contains(bare) || CueLexicon.titleWords.contains(word)
             || Self.commonNouns.contains(bare) { return false }
         guard !covered[i], word.count >= 2, !Self.nonNameWords.contains(word), !Self.nonNameWords.contains(text.keys[i]),
@@ -257,7 +259,7 @@ public struct EntityRecognizer: Sendable {
         while end < min(text.tokens.count, trigger + 10) {
             if end > trigger + 1, text.gap(before: end, contains: ["،", ","]) {
                 // `وزير الخارجية، فؤاد حسين،`: a name set off by commas right after the title.
-                if sawComma || end - trigger > 3 { break }
+                if sawComma || end - trigger > 3 || sawName { break }
                 sawComma = true
             } else if end > trigger + 1, text.gap(before: end, contains: Self.breaks) { break }
             let word = text.normalized[end]
