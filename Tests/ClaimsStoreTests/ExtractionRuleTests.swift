@@ -140,7 +140,10 @@ final class ExtractionRuleTests: XCTestCase {
         XCTAssertEqual(try only("وقالت الأمم المتحدة أمس إن المساعدات وصلت.").saidOn, "2025-03-11")
         XCTAssertEqual(try only("وقالت الأمم المتحدة يوم الاثنين إن المساعدات وصلت.").saidOn, "2025-03-10")
         XCTAssertEqual(try only("وقالت الأمم المتحدة فجر اليوم إن المساعدات وصلت.").saidOn, "2025-03-12")
-        XCTAssertNil(try only("وقالت الأمم المتحدة إن المساعدات وصلت.").saidOn)
+        XCTAssertEqual(try only("وقالت الامم المتحدة اول امس ان المساعدات وصلت.").saidOn, "2025-03-10")
+        XCTAssertEqual(try only("وقالت الأمم المتحدة أمس الأول إن المساعدات وصلت.").saidOn, "2025-03-10")
+        // No day in the sentence: the article's date.
+        XCTAssertEqual(try only("وقالت الأمم المتحدة إن المساعدات وصلت.").saidOn, "2025-03-12")
         XCTAssertNil(try only("وقالت الأمم المتحدة أمس إن المساعدات وصلت.", date: nil).saidOn)
     }
 

@@ -48,6 +48,9 @@ public struct ArticleExtractor: Sendable {
             var claims = extractor.extract(context, previousSpeaker: &previousSpeaker, previousSaidOn: &previousSaidOn)
             for index in claims.indices {
                 if let target = claims[index].targetIndex { claims[index].targetIndex = target + claimOffset }
+                // A statement whose day the text does not give was made by the article's date: news reports
+                // what was said that day or the day before, and `said_on` then still orders and windows it.
+                if claims[index].saidOn == nil { claims[index].saidOn = date?.iso }
             }
             if part == .title, claims.isEmpty, let outlet, !outlet.isEmpty, let claim = bareHeadline(text, outlet: outlet, context) {
                 claims.append(claim)
@@ -86,7 +89,7 @@ public struct ArticleExtractor: Sendable {
             via: [outlet], cue: "headline", stance: .asserts, content: text.text.trimmingCharacters(in: ".!؟?:؛ "), part: .title,
             sentenceIndex: 0, contentStart: text.tokens[range.lowerBound].start, contentEnd: text.tokens[range.upperBound - 1].end,
             sentenceStart: text.tokens[range.lowerBound].start, sentenceEnd: text.tokens[range.upperBound - 1].end,
-            quote: false, saidOn: nil, targetIndex: nil, entities: names.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
+            quote: false, saidOn: context.articleDate?.iso, targetIndex: nil, entities: names.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
             contentTokens: range)
     }
 

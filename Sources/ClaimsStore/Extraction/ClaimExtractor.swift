@@ -872,7 +872,9 @@ struct ClaimExtractor {
                 }
                 return date.iso
             case "امس", "البارحه":
-                return date.adding(days: -1).iso
+                // `أول أمس` / `أمس الأول`: the day before yesterday.
+                let dayBefore = (k > 0 && text.normalized[k - 1] == "اول") || (k + 1 < text.tokens.count && text.normalized[k + 1] == "الاول")
+                return date.adding(days: dayBefore ? -2 : -1).iso
             default:
                 if let weekday = ArabicDates.weekdays[word] ?? ArabicDates.weekdays["ال" + word] {
                     return TimeResolver.mostRecent(weekday: weekday, onOrBefore: date).iso
