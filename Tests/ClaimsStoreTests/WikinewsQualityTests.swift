@@ -140,3 +140,36 @@ final class WikinewsQualityTests: XCTestCase {
         report(String(format: "wikinews speaker type accuracy: %.3f (%d/%d)", figures.typeAccuracy, figures.typesRight, figures.typesJudged))
     }
 }
+
+extension WikinewsQualityTests {
+    /// Every entity discovered by pattern in the 70 articles, judged against the gold entities of its
+    /// article: right when its name is one of a gold entity's names or mentions of the same type
+    /// (word keys equal, or one containing the other: `الأمير تشارلز` / `تشارلز`).
+    static func judgeDiscovered() throws -> [(article: String, name: String, type: EntityType, right: Bool)] {
+        let (articles, _, extracted) = try load()
+        let goldEntities = try jsonLines("gold_entities.jsonl")
+        var judged: [(String, String, EntityType, Bool)] = []
+        for article in articles {
+            let gold = goldEntities.filter { ($0["article"] as! String) == article.id }
+            for entity in extracted[article.id]!.discovered {
+                let key = ExtractionQualityTests.key(entity.name)
+                let right = gold.contains { g in
+                    guard (g["type"] as! String) == entity.type.rawValue else { return false }
+                    return ([g["name"] as! String] + (g["mentions"] as! [String])).contains { name in
+                        let goldKey = ExtractionQualityTests.key(name)
+                        return !goldKey.isEmpty && (goldKey == key || goldKey.isSubset(of: key) || key.isSubset(of: goldKey))
+                    }
+                }
+                judged.append((article.id, entity.name, entity.type, right))
+            }
+        }
+        return judged
+    }
+
+    func testDiscoveredEntitiesOnWikinews() throws {
+        let judged = try Self.judgeDiscovered()
+        let right = judged.filter(\.right).count
+        if Self.verbose { for entry in judged { report("DISCOVERED \(entry.right ? "right" : "WRONG") \(entry.article) \(entry.name) (\(entry.type))") } }
+        report(String(format: "wikinews discovered entities: precision %.3f (%d/%d)", Double(right) / Double(max(1, judged.count)), right, judged.count))
+    }
+}

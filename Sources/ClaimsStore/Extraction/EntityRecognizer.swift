@@ -46,6 +46,7 @@ public struct EntityRecognizer: Sendable {
     ]
     /// Common nouns that follow titles but are never names (`مدير تحرير مجلة`, `شبكة أخبار`).
     static let commonNouns: Set<String> = [
+        "بيانات", "جديد", "جديده", "امر", "دور", "محل", "خلفا", "جايزه", "مهام", "بلا", "سيما", "علماء",
         "اخبار", "تحرير", "مجله", "دخول", "خروج", "انسحاب", "سيطره", "مقابله", "اجتماع", "بيان", "تصريح", "عمليه", "عمليات",
         "هجوم", "قصف", "باستغلال", "استغلال", "نظيره", "نظيرها", "نظيريه", "اجراها", "اجرته", "الصحافي", "صحافي", "الظرف",
         "مكتب", "قسم", "ملف", "شوون", "لجنه", "فرع", "جناح", "تنظيم", "حكومه", "دوله", "الدوله", "سابق", "السابق", "الحالي",
@@ -172,7 +173,7 @@ public struct EntityRecognizer: Sendable {
                 && (text.gap(before: end, contains: [":"]) || text.quoteOpens[end])
                 && !(start..<end).contains { text.normalized[$0].hasSuffix("ه") && text.keys[$0] != text.normalized[$0] }
                 && !CueLexicon.anonymousHeads.contains(text.normalized[start]) && !CueLexicon.anonymousHeads.contains(text.keys[start])
-            guard roleFollows || commaRole || (given && phraseEnds) || propositionFollows else { continue }
+            guard roleFollows || commaRole || (given && phraseEnds) || propositionFollows, Self.isWholeName(start..<end, text) else { continue }
             names.append(start..<end)
             for j in start..<end { taken[j] = true }
         }
@@ -189,13 +190,52 @@ public struct EntityRecognizer: Sendable {
         // Nor one whose final ه the stemmer read as a pronoun (`بلاده`; `فاطمة` keeps its ة).
         if word.hasSuffix("ه"), word.count > 3, !bare.hasSuffix("ه") { return false }
         if CueLexicon.actorHeads.contains(bare) || CueLexicon.mediaDescriptors.contains(bare) || CueLexicon.titleWords.contains(word)
-            || Self.commonNouns.contains(bare) { return false }
+            || Self.commonNouns.contains(bare) || CueLexicon.anonymousHeads.contains(word) || CueLexicon.anonymousHeads.contains(bare) { return false }
+        if !Self.firstNames.contains(word), !Self.firstNames.contains(bare), !Self.hasNameShape(word, key: bare) { return false }
         guard !covered[i], word.count >= 2, !Self.nonNameWords.contains(word), !Self.nonNameWords.contains(text.keys[i]),
               cues.singleWord[text.keyWords[i]] == nil, !CueLexicon.complementizers.contains(word),
               !CueLexicon.timeWords.contains(word), !CueLexicon.weekdays.contains(word),
               word.unicodeScalars.allSatisfy({ (0x0621...0x064A).contains($0.value) }) else { return false }
         return true
     }
+
+    /// Whether a word can stand in a name by its shape: not an inflected verb (`يرزقان`, `سيخلف`,
+    /// `ويشعرون`: an imperfect prefix with a plural or dual ending, or the future سـ), not a number word.
+    static func hasNameShape(_ word: String, key: String) -> Bool {
+        var stem = Substring(word)
+        if stem.count >= 5, stem.hasPrefix("و") || stem.hasPrefix("ف") { stem = stem.dropFirst() }
+        if stem.count >= 5, ["ي", "ت", "ن"].contains(where: { stem.hasPrefix($0) }), ["ون", "ان", "وا"].contains(where: { stem.hasSuffix($0) }) { return false }
+        if stem.count >= 5, stem.hasPrefix("سي") || stem.hasPrefix("ست") || stem.hasPrefix("سن") { return false }
+        return !numberWords.contains(word)
+    }
+
+    /// Whether the words of `span` make a whole name: it does not end in a name-former (`عباس عبد`), and
+    /// is not an accusative phrase (`اتصالا هاتفيا`, `موعدا دقيقا`: every word ends in the alif of tanwin).
+    static func isWholeName(_ span: Range<Int>, _ text: AnalyzedText) -> Bool {
+        guard let first = span.first, let last = span.last, !["عبد", "ابو", "بن", "ابن", "ام", "ال"].contains(text.normalized[last]) else { return false }
+        // No word of a name carries a glued conjunction (`إسكندرون ودرس`) or a preposition before the
+        // article (`أصول الدين بالزقازيق`). (ب ف ل alone begin many foreign names: `بلاتر`, `فابيوس`.)
+        for k in span {
+            let word = text.normalized[k]
+            guard word.count >= 4, !firstNames.contains(word) else { continue }
+            if ["بال", "وال", "فال", "كال", "لل"].contains(where: { word.hasPrefix($0) }) { return false }
+            if word.hasPrefix("و"), text.keys[k] != word, !(k == first && span.count == 1) { return false }
+            // A phrase opening with a preposition (`بشكل ضعيف`, `بلقب أفضل`) unless it is a given name.
+            if k == first, span.count >= 2, ["ب", "ل", "ك"].contains(where: { word.hasPrefix($0) }), text.keys[k] != word { return false }
+        }
+        // A feminine adjective with the article does not end a name (`باروزو المؤرخة`).
+        if span.count >= 2, text.normalized[last].hasPrefix("ال"), text.normalized[last].hasSuffix("ه") { return false }
+
+        if span.count >= 2, span.allSatisfy({ text.normalized[$0].hasSuffix("ا") && !firstNames.contains(text.normalized[$0]) }) { return false }
+        return true
+    }
+
+    /// Numbers and ordinals, never part of a name (`حاجز المليون`, `المركز الأول`).
+    static let numberWords: Set<String> = [
+        "مليون", "المليون", "مليار", "الف", "الالف", "ثلاث", "ثلاثه", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "عشره",
+        "اول", "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الاخير",
+        "الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "مرات", "مره", "سنوات", "اعوام", "ايام",
+    ]
 
     /// Institutions named by a noun and their adjectives: `السفارة الإيرانية في دمشق`,
     /// `المركز الثقافي الإيراني`, `مديرية المخابرات العسكرية`, `منتدى الدوحة`. They absorb the
@@ -230,6 +270,10 @@ public struct EntityRecognizer: Sendable {
                 break
             }
             guard adjectives > 0 else { continue }
+            // A definite head with only common adjectives (`اللجنة التنفيذية`, `المركز الأول`) refers back
+            // to something named before, or to nothing: a name needs a nisba or place (`السفارة الإيرانية`).
+            if text.normalized[i].hasPrefix("ال"), absorbed.isEmpty { continue }
+            if (i + 1..<j).contains(where: { Self.numberWords.contains(text.normalized[$0]) }) { continue }
             // `في دمشق` / `لدى سورية`: the place the institution is in.
             if j + 1 < text.tokens.count, ["في", "لدي"].contains(text.normalized[j]), !text.gap(before: j, contains: Self.breaks),
                let index = byStart[j + 1], found[index].type == .place, !found[index].viaNisba,
@@ -240,7 +284,9 @@ public struct EntityRecognizer: Sendable {
             let range = i..<j
             let name = Self.stripClitics(ClaimExtractor.cleanPhrase(String(text.slice(range))), stemmer: stemmer)
             found = found.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element)
-            found.append(Found(range: range, name: name, type: .organization, origin: .discovered, viaNisba: false))
+            // Airports and hospitals are places one is in; the others act and speak.
+            let type: EntityType = ["مطار", "مستشفي"].contains(text.keys[i]) ? .place : .organization
+            found.append(Found(range: range, name: name, type: type, origin: .discovered, viaNisba: false))
             byStart = [:]
             for (index, mention) in found.enumerated() { byStart[mention.range.lowerBound] = index }
             for t in range { covered[t] = true }
@@ -289,6 +335,7 @@ public struct EntityRecognizer: Sendable {
                   !span.dropFirst().contains(where: { text.gap(before: $0, contains: Self.breaks) }) else { continue }
             // Three words only when the first is a name-former (`أبو محمد الجولاني`, `عبد الله …`).
             if length == 3, !["ابو", "عبد", "ام", "بن", "ابن"].contains(text.normalized[start]) && text.normalized[start + 1] != "بن" && !text.normalized[start + 1].hasPrefix("عبد") && !["الدين", "الله"].contains(text.normalized[start + 1]) { continue }
+            guard Self.isWholeName(span, text) else { continue }
             return span
         }
         return nil
