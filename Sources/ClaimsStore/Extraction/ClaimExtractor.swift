@@ -172,10 +172,21 @@ struct ClaimExtractor {
         if !cue.isParticiple {
             var start = i + 1
             while start < limit, isAdverbial(start, text) { start += 1 }
-            let end = scanSpeakerPhrase(from: start, limit: limit, context, role: cue.role)
-            if end > start {
-                let found = coordinatedSpeakers(start..<end, context)
-                if !found.isEmpty { vso = (found, end) }
+            if start < limit, ["فيه", "فيها", "فيهم"].contains(text.normalized[start]) {
+                // `ألقى X كلمة أكد فيها أن …`, `أدلى X بتصريح قال فيه: …`: the speaker is the subject of the
+                // clause whose statement `فيها` points to.
+                if let subject = clauseSubject(before: i, sentence: sentence, context) { vso = ([subject], start + 1) }
+            } else {
+                let end = scanSpeakerPhrase(from: start, limit: limit, context, role: cue.role)
+                if end > start {
+                    let found = coordinatedSpeakers(start..<end, context)
+                    if !found.isEmpty { vso = (found, end) }
+                    // A subject we cannot read (`قال <phrase> إن …`): never someone else's words.
+                    else if !cue.allowsObject, end < limit, CueLexicon.complementizers.contains(text.normalized[end]) || text.gaps[end].contains(":")
+                                || (text.quoteOpens[end] && !isShortQuotedName(end, text, context)) {
+                        return []
+                    }
+                }
             }
         }
         // A perfect verb with a glued conjunction (`وأشار`, `فقال`) opens its clause: no subject stands before it.
@@ -412,6 +423,16 @@ struct ClaimExtractor {
         return speakerFromPhrase(start..<end, context, requireEntity: false, subjectFirst: true)
     }
 
+    /// The subject of the verb that opens the clause before `i` (`كما ألقى الرئيس … كلمة أكد فيها`).
+    private func clauseSubject(before i: Int, sentence: Range<Int>, _ context: Context) -> Speaker? {
+        var verb = clauseStartBackward(from: i, sentence: sentence, context.text)
+        while verb < i, ["و", "كما", "ثم", "قد", "وقد"].contains(context.text.normalized[verb]) { verb += 1 }
+        guard verb + 1 < i else { return nil }
+        let end = scanSpeakerPhrase(from: verb + 1, limit: i, context, role: .speech)
+        guard end > verb + 1 else { return nil }
+        return speakerFromPhrase((verb + 1)..<end, context, requireEntity: false, verbFirst: true)
+    }
+
     /// The subject of a sentence's first verb (`وشكلت الفصائل المحلية … معلنة …`), for participles.
     private func sentenceSubject(_ sentence: Range<Int>, before i: Int, _ context: Context) -> Speaker? {
         let start = sentence.lowerBound + 1
@@ -584,6 +605,8 @@ struct ClaimExtractor {
             if cueWord(at: i, text) != nil { break }
             if word == "في", i + 1 < limit, CueLexicon.verbPrepositionHeads.contains(text.normalized[i + 1]) || CueLexicon.verbPrepositionHeads.contains(text.keys[i + 1]) { break }
             if CueLexicon.clauseOpeners.contains(word) { break }
+            // `أدلى المتحدث بتصريح`, `ببيان`: the statement, not the speaker.
+            if i > start, word.hasPrefix("ب"), CueLexicon.documentNouns.contains(text.keys[i]) || CueLexicon.verbPrepositionHeads.contains(text.keys[i]) { break }
             // After a named speaker, an object starts (`نفت وزارة الدفاع التقارير`, `حثت روسيا رعاياها`).
             if sawEntity, role == .denial || role == .call || role == .agency, !CueLexicon.titleWords.contains(word) { break }
             if sawEntity, word.hasPrefix("و"), context.entities.startingAt[i] == nil, role != .speech || text.keys[i] != word { break }
@@ -664,6 +687,9 @@ struct ClaimExtractor {
                 return j == k || CueLexicon.clauseOpeners.contains(text.normalized[k]) || contrastive || ["في", "وفي"].contains(text.normalized[k])
             }) { return k }
             if comma, text.normalized[k] == "الامر", k + 1 < sentence.upperBound, text.normalized[k + 1] == "الذي" { return k }
+            // `… إذ أشار الوزير إلى أن …`, `فيما قال …`: a clause opener right before a reporting verb.
+            if CueLexicon.clauseOpeners.contains(text.normalized[k]), k + 1 < sentence.upperBound,
+               let other = cueWord(at: k + 1, text), other.role != .agency, !other.isParticiple, context.entities.covering[k + 1] == nil { return k }
             k += 1
         }
         return sentence.upperBound
@@ -777,24 +803,28 @@ struct ClaimExtractor {
         let phrase = EntityRecognizer.stripClitics(Self.cleanPhrase(String(text.slice(range))), stemmer: CliticStemmer())
         // After a verb, a speaker opens with a name, a title, a descriptor or an actor noun — never
         // with a verbal noun (`أكد رصد أرتال …` has no speaker after the verb).
+        let bareFirstKey = firstKey.hasPrefix("ال") ? String(firstKey.dropFirst(2)) : firstKey
+        // A statement speaks for its author (`بيان اتحاد الكتاب العرب`, `مسح لرويترز`); a report or study
+        // without one is an unnamed source (`تقرير طبي حديث`, `الدراسة`).
+        if CueLexicon.documentNouns.contains(bareFirstKey), !anonymous {
+            if range.count > 1, let author = context.entities.startingAt[range.lowerBound + 1] {
+                let mention = context.entities.found[author]
+                if !mention.viaNisba, mention.type != .place || range.count == 2 {
+                    return Speaker(text: mention.name, entity: mention.name, type: mention.type, anonymous: false, via: [])
+                }
+            }
+            if range.count <= 4 { return Speaker(text: phrase, entity: nil, type: nil, anonymous: true, via: []) }
+        }
         if verbFirst, !anonymous, context.entities.startingAt[range.lowerBound] == nil {
-            let bare = firstKey.hasPrefix("ال") ? String(firstKey.dropFirst(2)) : firstKey
-            guard CueLexicon.titleWords.contains(firstWord) || CueLexicon.titleWords.contains(firstKey) || CueLexicon.titleWords.contains("ال" + bare)
-                    || CueLexicon.actorHeads.contains(bare) || CueLexicon.mediaDescriptors.contains(bare) else { return nil }
+            guard CueLexicon.isRole(firstWord) || CueLexicon.isRole(firstKey) || CueLexicon.isRole("ال" + bareFirstKey)
+                    || CueLexicon.actorHeads.contains(bareFirstKey) || CueLexicon.mediaDescriptors.contains(bareFirstKey) else { return nil }
         }
         if anonymous {
             return Speaker(text: phrase, entity: nil, type: nil, anonymous: true, via: [])
         }
-        // A statement speaks for its author (`بيان اتحاد الكتاب العرب`, `تقرير الأمم المتحدة`).
-        if CueLexicon.documentNouns.contains(firstKey), range.count > 1, let author = context.entities.startingAt[range.lowerBound + 1] {
-            let mention = context.entities.found[author]
-            if !mention.viaNisba, mention.type != .place || range.count == 2 {
-                return Speaker(text: mention.name, entity: mention.name, type: mention.type, anonymous: false, via: [])
-            }
-        }
         let named = mentions.filter { !$0.viaNisba }
         let bareFirst = firstKey.hasPrefix("ال") ? String(firstKey.dropFirst(2)) : firstKey
-        let isRole = CueLexicon.titleWords.contains(firstWord) || CueLexicon.titleWords.contains(bareFirst) || CueLexicon.titleWords.contains("ال" + bareFirst)
+        let isRole = CueLexicon.isRole(firstWord) || CueLexicon.isRole(bareFirst) || CueLexicon.isRole("ال" + bareFirst)
         if isRole, !named.contains(where: { $0.type == .person }) {
             // A role without a name is held by a person (`المتحدث باسم الخارجية الصينية`), tied to the
             // institution it names; resolved later against the person just quoted.

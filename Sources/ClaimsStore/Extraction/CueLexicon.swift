@@ -136,7 +136,11 @@ public struct CueLexicon: Sendable {
         "علماء", "باحثون", "باحثين", "اعضاء", "مجموعه", "بعض", "البعض", "اخرون", "اخرين", "محللين", "مراقبين", "خبيران",
     ]
     /// Source nouns that stay unnamed with the article (`المصادر`, `المسؤولون`).
-    static let definiteAnonymousHeads: Set<String> = ["مصادر", "مصدر", "مصدران", "مسوولون", "مسوولين", "مسوول"]
+    static let definiteAnonymousHeads: Set<String> = [
+        "مصادر", "مصدر", "مصدران", "مسوولون", "مسوولين", "مسوول",
+        // Unnamed groups (`الباحثون`, `العلماء`, `الصيادون`): nobody in particular.
+        "باحثون", "باحثين", "علماء", "خبراء", "اطباء", "محللون", "صيادون", "سكان", "شهود", "متظاهرون", "ناشطون",
+    ]
     /// Number words that may precede an anonymous head (`ثلاثة مصادر`).
     static let numberWords: Set<String> = ["اثنان", "اثنين", "ثلاثه", "ثلاث", "اربعه", "اربع", "خمسه", "خمس", "عده", "بعض", "عدد"]
     /// Words that introduce an apposition giving the speaker's role.
@@ -156,8 +160,15 @@ public struct CueLexicon: Sendable {
         "اقل", "نقل", "اقول", "نقول", "اصرح", "نصرح", "اذكر", "نذكر", "اعلن", "نعلن", "اتهم", "نتهم", "ادع", "ندع", "ادعي", "ندعي",
         "اصف", "نصف", "اعتبر", "نعتبر",
     ]
-    /// Documents that speak for their author (`بيان X`, `تقرير X`, `رسالة X`).
-    static let documentNouns: Set<String> = ["بيان", "تقرير", "رساله", "تسجيل", "دراسه", "مذكره", "وثيقه", "تعميم", "بلاغ"]
+    /// Documents that speak for their author (`بيان X`, `تقرير X`, `رسالة X`, `مسح لرويترز`).
+    static let documentNouns: Set<String> = [
+        "بيان", "تقرير", "رساله", "تسجيل", "دراسه", "مذكره", "وثيقه", "تعميم", "بلاغ", "مسح", "استطلاع", "بحث", "ابحاث", "دراسات",
+    ]
+
+    /// Whether a word names a role held by a person (`وزير`, `المتحدثة`, `ممثلة`, `الشيخ`, `الدكتور`).
+    static func isRole(_ word: String) -> Bool {
+        titleWords.contains(word) || EntityRecognizer.personTriggers.contains(word) || EntityRecognizer.appositiveRoles.contains(word)
+    }
     /// Fillers between `نقلت عن X` and the proposition.
     static let sayingNouns: Set<String> = ["قوله", "قولها", "قولهم", "قولهما", "القول", "قول"]
     /// Words after which `أن` is not a reporting complementiser (`بعد أن`, `يمكن أن`).

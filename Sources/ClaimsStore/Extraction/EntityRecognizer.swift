@@ -46,7 +46,7 @@ public struct EntityRecognizer: Sendable {
     ]
     /// Common nouns that follow titles but are never names (`مدير تحرير مجلة`, `شبكة أخبار`).
     static let commonNouns: Set<String> = [
-        "بيانات", "جديد", "جديده", "امر", "دور", "محل", "خلفا", "جايزه", "مهام", "بلا", "سيما", "علماء",
+        "بيانات", "جديد", "جديده", "امر", "دور", "محل", "خلفا", "جايزه", "مهام", "بلا", "سيما", "علماء", "لقب", "اعمال", "افضل", "رد",
         "اخبار", "تحرير", "مجله", "دخول", "خروج", "انسحاب", "سيطره", "مقابله", "اجتماع", "بيان", "تصريح", "عمليه", "عمليات",
         "هجوم", "قصف", "باستغلال", "استغلال", "نظيره", "نظيرها", "نظيريه", "اجراها", "اجرته", "الصحافي", "صحافي", "الظرف",
         "مكتب", "قسم", "ملف", "شوون", "لجنه", "فرع", "جناح", "تنظيم", "حكومه", "دوله", "الدوله", "سابق", "السابق", "الحالي",
@@ -61,6 +61,8 @@ public struct EntityRecognizer: Sendable {
         // Prepositions with a pronoun (`قال فيها:`), too short for the suffix rule.
         "فيه", "فيها", "فيهم", "له", "لها", "لهم", "عنه", "عنها", "منه", "منها", "عليه", "عليها", "اليه", "اليها",
         "معه", "معها", "به", "بها", "لنا", "لي", "مره", "اخري", "مجددا", "ايضا",
+        // Connectors and auxiliaries that open clauses (`وقد سلم`, `وتم انتخاب`, `فيما أشرف`, `وفي معرض رد`).
+        "قد", "وقد", "فقد", "لقد", "تم", "وتم", "يتم", "كما", "فيما", "بينما", "وفي", "ففي", "اما", "وبعد", "معرض",
     ]
 
     /// All mentions in `text`: gazetteer matches first, then pattern discoveries in the gaps.
@@ -116,11 +118,17 @@ public struct EntityRecognizer: Sendable {
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// Lets the last word of a discovered person's name find the person later in the article (`فيدانت باتل` … `باتل`).
+    /// Lets a discovered person be found later in the article by the last word of the name (`فيدانت باتل` … `باتل`),
+    /// and by its first word when that is no common given name (`تيري ديران` … `تيري`).
     private func registerLastName(of name: Range<Int>, in text: AnalyzedText, _ extraPeople: inout [String: [String]]) {
         let words = Tokenizer.tokenize(String(text.slice(name))).map(\.text)
-        if words.count >= 2, let last = words.last, ArabicNormalizer.normalize(last).count >= 3 {
+        guard words.count >= 2 else { return }
+        if let last = words.last, ArabicNormalizer.normalize(last).count >= 3 {
             extraPeople[MatchKey.of(last, stemmer: stemmer), default: []].append(String(text.slice(name)))
+        }
+        if let first = words.first, ArabicNormalizer.normalize(first).count >= 3, !Self.firstNames.contains(ArabicNormalizer.normalize(first)),
+           !["ابو", "عبد", "ام", "ابن"].contains(ArabicNormalizer.normalize(first)) {
+            extraPeople[MatchKey.of(first, stemmer: stemmer), default: []].append(String(text.slice(name)))
         }
     }
 
@@ -135,6 +143,7 @@ public struct EntityRecognizer: Sendable {
         "ممثل", "ممثله", "مديره", "رييسه", "وزيره", "المديره", "الرييسه", "استاذ", "الاستاذ", "عالم", "الباحث", "باحث",
         "مدرب", "المدرب", "لاعب", "اللاعب", "نايبه", "مساعد", "المساعد", "محافظ", "المحافظ", "امين", "عضوه", "مستشاره",
         "الفقيه", "فقيه", "الداعيه", "المحامي", "محامي", "النايب", "السيناتور", "زوجه", "زوج", "والد", "والده", "شقيق", "ابن", "نجل",
+        "مدعي", "المدعي", "قاضي", "القاضي", "مؤسس", "وكيل", "رييس", "حارس", "مهاجم", "المهاجم", "نجم", "مغني", "المغني", "الفنان", "الكاتب", "الشاعر",
     ]).subtracting(["وهو", "وهي"])
 
     /// Names the gazetteer lacks, found by the construction of reported speech: after a reporting verb,
@@ -145,12 +154,22 @@ public struct EntityRecognizer: Sendable {
         var names: [Range<Int>] = []
         var taken = covered
         for i in text.tokens.indices where !taken[i] {
-            guard let cue = cues.singleWord[text.keyWords[i]], !cue.isParticiple,
-                  [.speech, .point, .denial, .call, .continuation].contains(cue.role) else { continue }
-            var start = i + 1
-            while start < text.tokens.count, CueLexicon.timeWords.contains(text.normalized[start]) || CueLexicon.weekdays.contains(text.normalized[start]) { start += 1 }
-            guard start < text.tokens.count, !text.gap(before: start, contains: Self.breaks), !CueLexicon.hasArticle(text.normalized[start]),
-                  !text.normalized[start].hasPrefix("ال") else { continue }
+            var start: Int
+            let afterCue: Bool
+            if let cue = cues.singleWord[text.keyWords[i]], !cue.isParticiple, [.speech, .point, .denial, .call, .continuation].contains(cue.role) {
+                start = i + 1
+                afterCue = true
+                while start < text.tokens.count, CueLexicon.timeWords.contains(text.normalized[start]) || CueLexicon.weekdays.contains(text.normalized[start]) { start += 1 }
+                guard start < text.tokens.count, !text.gap(before: start, contains: Self.breaks) else { continue }
+            } else if i == 0 || text.gap(before: i, contains: ["،", ",", ".", "\n"]) {
+                // After a comma or at a sentence start, only with a role in apposition
+                // (`اتهم X، لويس مورينو أوكامبو مدعي المحكمة …`).
+                start = i
+                afterCue = false
+            } else {
+                continue
+            }
+            guard !CueLexicon.hasArticle(text.normalized[start]), !text.normalized[start].hasPrefix("ال") else { continue }
             var end = start
             while end < text.tokens.count, end - start < 4, !(end > start && text.gap(before: end, contains: Self.breaks)),
                   isNameWord(end, text, taken, cues) || (end > start && ["بن", "ابو", "عبد", "ابن", "ال"].contains(text.normalized[end - 1])),
@@ -173,7 +192,7 @@ public struct EntityRecognizer: Sendable {
                 && (text.gap(before: end, contains: [":"]) || text.quoteOpens[end])
                 && !(start..<end).contains { text.normalized[$0].hasSuffix("ه") && text.keys[$0] != text.normalized[$0] }
                 && !CueLexicon.anonymousHeads.contains(text.normalized[start]) && !CueLexicon.anonymousHeads.contains(text.keys[start])
-            guard roleFollows || commaRole || (given && phraseEnds) || propositionFollows, Self.isWholeName(start..<end, text) else { continue }
+            guard roleFollows || (afterCue && (commaRole || (given && phraseEnds) || propositionFollows)), Self.isWholeName(start..<end, text) else { continue }
             names.append(start..<end)
             for j in start..<end { taken[j] = true }
         }
@@ -309,6 +328,12 @@ public struct EntityRecognizer: Sendable {
                 sawComma = true
             } else if end > trigger + 1, text.gap(before: end, contains: Self.breaks) { break }
             let word = text.normalized[end]
+            // `ممثلة الأمم المتحدة في جنوب السودان هيلدا جونسون`: the place of the post, inside the title.
+            if ["في", "لدي"].contains(word), !sawName, end + 1 < text.tokens.count, covered[end + 1] {
+                end += 1
+                while end < text.tokens.count, covered[end], !text.gap(before: end, contains: Self.breaks) { end += 1 }
+                continue
+            }
             if ["في", "من", "الي", "علي", "عن", "مع", "لدي"].contains(word) || CueLexicon.complementizers.contains(word)
                 || CueLexicon.timeWords.contains(word) || CueLexicon.weekdays.contains(word) || cues.singleWord[text.keyWords[end]] != nil { break }
             if word.hasPrefix("ل") && !text.keys[end].hasPrefix("ل") && !covered[end] && end > trigger + 1 && !Self.titleComplements.contains(word) { break }
