@@ -571,11 +571,39 @@ struct ClaimExtractor {
         return j - k <= 2 || (j - k <= 5 && context.entities.startingAt[k] != nil)
     }
 
+    /// The end of the institution named after `باسم` (`الحكومة`, `وزارة الدفاع الأميركية`,
+    /// `شبكة أخبار "الشرق نيوز"`): indefinite heads up to the first definite noun or name, its adjectives,
+    /// and a quotation opened inside it.
+    private func institutionEnd(from first: Int, limit: Int, _ context: Context) -> Int {
+        let text = context.text
+        var i = first
+        var inQuote = false
+        func step() {
+            if text.quoteOpens[i] { inQuote = true }
+            i += 1
+            if i < limit, text.gaps[i].contains(where: { $0 == "»" || $0 == "”" }) || (inQuote && text.gaps[i].contains("\"")) { inQuote = false }
+        }
+        // Indefinite heads of the construct chain.
+        while i < limit, i - first < 6, context.entities.startingAt[i] == nil, !text.normalized[i].hasPrefix("ال"), !text.quoteOpens[i] {
+            if i > first, text.gap(before: i, contains: ["،", ",", ":"]) { return i }
+            step()
+        }
+        guard i < limit else { return i }
+        if let mention = context.entities.startingAt[i] { i = context.entities.found[mention].range.upperBound } else { step() }
+        // Adjectives, and the rest of a quoted name.
+        while i < limit, !text.gap(before: i, contains: ["،", ",", ":"]), cueWord(at: i, text) == nil,
+              inQuote || (text.normalized[i].hasPrefix("ال") && context.entities.covering[i] == nil) {
+            step()
+        }
+        return i
+    }
+
     /// The end (exclusive) of the speaker phrase starting at `start`.
     func scanSpeakerPhrase(from start: Int, limit: Int, _ context: Context, role: CueLexicon.Role) -> Int {
         let text = context.text
         var i = start
         var sawEntity = false
+        var afterInstitution = false
         while i < limit && i - start < 12 {
             if i > start {
                 if text.gap(before: i, contains: [":", "\n", "(", "؛"]) { break }
@@ -605,6 +633,20 @@ struct ClaimExtractor {
             if cueWord(at: i, text) != nil { break }
             if word == "في", i + 1 < limit, CueLexicon.verbPrepositionHeads.contains(text.normalized[i + 1]) || CueLexicon.verbPrepositionHeads.contains(text.keys[i + 1]) { break }
             if CueLexicon.clauseOpeners.contains(word) { break }
+            // `المتحدث باسم الحكومة`, `الناطق باسم شبكة أخبار "الشرق" فلان`: the role's institution is a
+            // construct chain ending at its first definite noun or name (with adjectives and a quoted name);
+            // after it only the holder's name or an apposition continues the phrase (`رفض بلاده` is the object).
+            if word == "باسم", i + 1 < limit {
+                i = institutionEnd(from: i + 1, limit: limit, context)
+                afterInstitution = true
+                continue
+            }
+            if afterInstitution {
+                guard let mention = context.entities.startingAt[i], context.entities.found[mention].type == .person else { break }
+                i = context.entities.found[mention].range.upperBound
+                sawEntity = true
+                continue
+            }
             // `أدلى المتحدث بتصريح`, `ببيان`: the statement, not the speaker.
             if i > start, word.hasPrefix("ب"), CueLexicon.documentNouns.contains(text.keys[i]) || CueLexicon.verbPrepositionHeads.contains(text.keys[i]) { break }
             // After a named speaker, an object starts (`نفت وزارة الدفاع التقارير`, `حثت روسيا رعاياها`).
@@ -847,7 +889,10 @@ struct ClaimExtractor {
         guard !requireEntity else { return nil }
         // Unnamed collective actors: `الفصائل المحلية`, `السفارة الروسية في دمشق`, `المركز الثقافي الإيراني`.
         let head = firstKey.hasPrefix("ال") ? String(firstKey.dropFirst(2)) : firstKey
-        guard CueLexicon.actorHeads.contains(head) || CueLexicon.actorHeads.contains(firstKey) || CueLexicon.mediaDescriptors.contains(head),
+        // (The written word too: with ه for ة, `جماعه` is cut to `جماع` by the stemmer.)
+        let written = firstWord.hasPrefix("ال") ? String(firstWord.dropFirst(2)) : firstWord
+        guard CueLexicon.actorHeads.contains(head) || CueLexicon.actorHeads.contains(firstKey) || CueLexicon.mediaDescriptors.contains(head)
+                || CueLexicon.actorHeads.contains(written) || CueLexicon.mediaDescriptors.contains(written),
               range.count <= 7, !subjectFirst || range.count <= 5 else { return nil }
         return Speaker(text: phrase, entity: nil, type: .organization, anonymous: false, via: [])
     }

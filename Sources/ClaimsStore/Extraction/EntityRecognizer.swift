@@ -101,6 +101,12 @@ public struct EntityRecognizer: Sendable {
         }
         found = discoverInstitutions(in: text, found: found, covered: &covered)
         for name in discoverSpeakerNames(in: text, covered: covered, cues: cues) {
+            // One word of a person already named (`وقال كوستاس:` after `كوستاس ميتروبولوس`) is that person.
+            if name.count == 1, let known = extraPeople[text.keys[name.lowerBound]]?.first {
+                found.append(Found(range: name, name: known, type: .person, origin: .discovered, viaNisba: false))
+                covered[name.lowerBound] = true
+                continue
+            }
             found.append(Found(range: name, name: String(text.slice(name)), type: .person, origin: .discovered, viaNisba: false))
             for j in name { covered[j] = true }
             registerLastName(of: name, in: text, &extraPeople)
@@ -161,9 +167,9 @@ public struct EntityRecognizer: Sendable {
                 afterCue = true
                 while start < text.tokens.count, CueLexicon.timeWords.contains(text.normalized[start]) || CueLexicon.weekdays.contains(text.normalized[start]) { start += 1 }
                 guard start < text.tokens.count, !text.gap(before: start, contains: Self.breaks) else { continue }
-            } else if i == 0 || text.gap(before: i, contains: ["،", ",", ".", "\n"]) {
-                // After a comma or at a sentence start, only with a role in apposition
-                // (`اتهم X، لويس مورينو أوكامبو مدعي المحكمة …`).
+            } else if i == 0 || text.gap(before: i, contains: ["،", ",", ".", "\n"]) || CueLexicon.complementizers.contains(text.normalized[i - 1]) {
+                // After a comma, `أن` or at a sentence start, only with a role in apposition
+                // (`اتهم X، لويس مورينو أوكامبو مدعي المحكمة …`, `إلا أن ماريا كوستا، المتحدثة …`).
                 start = i
                 afterCue = false
             } else {
@@ -192,7 +198,7 @@ public struct EntityRecognizer: Sendable {
                 && (text.gap(before: end, contains: [":"]) || text.quoteOpens[end])
                 && !(start..<end).contains { text.normalized[$0].hasSuffix("ه") && text.keys[$0] != text.normalized[$0] }
                 && !CueLexicon.anonymousHeads.contains(text.normalized[start]) && !CueLexicon.anonymousHeads.contains(text.keys[start])
-            guard roleFollows || (afterCue && (commaRole || (given && phraseEnds) || propositionFollows)), Self.isWholeName(start..<end, text) else { continue }
+            guard roleFollows || commaRole || (afterCue && ((given && phraseEnds) || propositionFollows)), Self.isWholeName(start..<end, text) else { continue }
             names.append(start..<end)
             for j in start..<end { taken[j] = true }
         }
@@ -240,7 +246,7 @@ public struct EntityRecognizer: Sendable {
             if ["بال", "وال", "فال", "كال", "لل"].contains(where: { word.hasPrefix($0) }) { return false }
             if word.hasPrefix("و"), text.keys[k] != word, !(k == first && span.count == 1) { return false }
             // A phrase opening with a preposition (`بشكل ضعيف`, `بلقب أفضل`) unless it is a given name.
-            if k == first, span.count >= 2, ["ب", "ل", "ك"].contains(where: { word.hasPrefix($0) }), text.keys[k] != word { return false }
+            if k == first, span.count >= 2, ["ب", "ل"].contains(where: { word.hasPrefix($0) }), text.keys[k] != word { return false }
         }
         // A feminine adjective with the article does not end a name (`باروزو المؤرخة`).
         if span.count >= 2, text.normalized[last].hasPrefix("ال"), text.normalized[last].hasSuffix("ه") { return false }

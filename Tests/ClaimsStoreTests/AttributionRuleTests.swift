@@ -1,0 +1,154 @@
+import XCTest
+@testable import ClaimsStore
+
+/// The attribution rules that follow the grammar of reported speech, each on sentences written for
+/// the test (of the kinds outlets write, with varied spelling: ه for ة, ي for ى, no hamza), never
+/// taken from an article.
+final class AttributionRuleTests: XCTestCase {
+    let extractor = ArticleExtractor()
+
+    func extract(_ body: String, date: String? = "2025-03-12") -> ArticleExtraction {
+        extractor.extract(title: "", body: body, published: date, titleIsHeadline: false)
+    }
+
+    func claims(_ body: String, date: String? = "2025-03-12") -> [ExtractedClaim] {
+        extract(body, date: date).claims
+    }
+
+    func only(_ body: String, file: StaticString = #filePath, line: UInt = #line) throws -> ExtractedClaim {
+        let found = claims(body)
+        XCTAssertEqual(found.count, 1, "\(found.map { "\($0.speakerText) | \($0.stance) | \($0.content)" })", file: file, line: line)
+        return try XCTUnwrap(found.first, file: file, line: line)
+    }
+
+    // MARK: Speakers as noun phrases
+
+    func testUnknownNameBeforeARoleInAppositionIsThePerson() throws {
+        let claim = try only("وقال كوستاس ميتروبولوس وزير المالية اليوناني إن الحكومة ستخفض الضرائب العام المقبل.")
+        XCTAssertEqual(claim.speakerText, "كوستاس ميتروبولوس")
+        XCTAssertEqual(claim.speakerType, .person)
+        XCTAssertEqual(claim.content, "الحكومة ستخفض الضرائب العام المقبل")
+        // Found again by the last word of the name, and by a first word that is no common given name.
+        let later = claims("قال كوستاس ميتروبولوس وزير المالية إن العجز تراجع. وأكد ميتروبولوس ان الرواتب لن تمس. وقال كوستاس: «لا تراجع عن الاصلاح».")
+        XCTAssertEqual(later.map(\.speakerEntity), ["كوستاس ميتروبولوس", "كوستاس ميتروبولوس", "كوستاس ميتروبولوس"])
+    }
+
+    func testGivenNameAfterAVerbIsAPerson() throws {
+        let claim = try only("وقال سامي العبيدي لوكالة محلية إن الطريق مغلق منذ الصباح.")
+        XCTAssertEqual(claim.speakerText, "سامي العبيدي")
+        XCTAssertEqual(claim.speakerType, .person)
+    }
+
+    func testAppositionBetweenCommasBeforeTheVerb() throws {
+        let claim = try only("إلا أن ماريا كوستا، المتحدثه باسم البعثة، نفت ان يكون للاتفاق موعد نهائي.")
+        XCTAssertEqual(claim.speakerText, "ماريا كوستا")
+        XCTAssertEqual(claim.stance, .denies)
+        XCTAssertEqual(claim.content, "يكون للاتفاق موعد نهائي")
+    }
+
+    func testARoleWithoutANameIsAPersonTiedToItsInstitution() throws {
+        let claim = try only("وأكد المتحدث باسم وزارة الخارجية الصينية أن بكين لن تشارك في العقوبات.")
+        XCTAssertEqual(claim.speakerType, .person)
+        XCTAssertEqual(claim.speakerEntity, "وزارة الخارجية الصينية")
+    }
+
+    func testAStatementSpeaksForItsAuthorAndAReportWithoutOneIsUnnamed() throws {
+        let statement = try only("وأشار بيان الأمم المتحدة أن المساعدات لم تصل إلى المخيمات.")
+        XCTAssertEqual(statement.speakerEntity, "الأمم المتحدة")
+        let report = try only("وقال تقرير طبي حديث إن النوم المتقطع يضعف المناعة.")
+        XCTAssertTrue(report.anonymous)
+        let researchers = try only("وقال الباحثون إن النتائج تحتاج إلى مزيد من الدراسات.")
+        XCTAssertTrue(researchers.anonymous)
+    }
+
+    func testResumptiveFihaTakesTheSubjectOfTheClause() throws {
+        let claim = try only("كما ألقى وزير الداخلية الأردني مازن الفراية كلمة أكد فيها أن الحدود آمنة.")
+        XCTAssertEqual(claim.speakerText, "مازن الفراية")
+        XCTAssertEqual(claim.content, "الحدود آمنة")
+    }
+
+    func testAConjoinedVerbContinuesTheSpeakerNotTheLastNameMentioned() throws {
+        let found = claims("قال سامي العبيدي إن الحوار مع موسكو بدأ بعد رحيل الأسد وأشار أن المجلس لا يملك القدرة على المواجهة.")
+        XCTAssertEqual(found.count, 2)
+        XCTAssertEqual(found.map(\.speakerText), ["سامي العبيدي", "سامي العبيدي"])
+    }
+
+    func testAnUnreadableSubjectIsNeverReplacedByThePreviousSpeaker() {
+        let found = claims("قال سامي العبيدي إن الطريق مغلق. وقالت مجموعه القرويين بالوادي الشرقي: «لم نر أحدا».")
+        XCTAssertFalse(found.dropFirst().contains { $0.speakerText == "سامي العبيدي" }, "\(found.map(\.speakerText))")
+    }
+
+    // MARK: Stance with scope
+
+    func testFirstPersonDenialInAQuotation() throws {
+        let claim = try only("وقال الكاتب المعروف خالد منصور: «أنا لم أقل إن الحكومة فاسدة».")
+        XCTAssertEqual(claim.stance, .denies)
+        XCTAssertEqual(claim.content, "إن الحكومة فاسدة")
+        let plural = try only("وقال الناطق باسم الحركة: «ننفي أي علاقة لنا بالهجوم».")
+        XCTAssertEqual(plural.stance, .denies)
+        XCTAssertEqual(plural.content, "أي علاقة لنا بالهجوم")
+    }
+
+    func testFalsityPredicatesWithLaysa() throws {
+        let found = claims("وأشار المسؤول إلى أن ذلك ليس صحيحا، وأضاف أن الحديث عن انسحاب القوات مجرد شائعات.")
+        XCTAssertEqual(found.filter { $0.stance == .denies }.count, 2, "\(found.map { "\($0.stance) \($0.content)" })")
+    }
+
+    func testDenialsCoordinatedInOneSentenceEachHaveTheirSpeaker() {
+        let found = claims("لكن الدكتور عبد الرحمن الشريف نفى ترشحه للمنصب، كما ان جماعه المحامين نفت في بيان أن تكون رشحته.")
+        let denials = found.filter { $0.stance == .denies }
+        XCTAssertEqual(denials.count, 2, "\(found.map { "\($0.speakerText) | \($0.content)" })")
+        XCTAssertEqual(denials.first?.content, "ترشحه للمنصب")
+        XCTAssertEqual(denials.first?.speakerText, "عبد الرحمن الشريف")
+    }
+
+    func testBeliefAndExpectationAreUnconfirmed() throws {
+        let claim = try only("ويعتقد خبراء أن الأسعار ستواصل الارتفاع.")
+        XCTAssertEqual(claim.stance, .unconfirmed)
+        XCTAssertTrue(claim.anonymous)
+    }
+
+    // MARK: Content boundaries
+
+    func testNarratorsAsideIsNoClaim() {
+        XCTAssertTrue(claims("والجدير بالذكر أن المدينة شهدت احتجاجات مماثلة العام الماضي.").isEmpty)
+        XCTAssertTrue(claims("ومن الجدير بالذكر ان المعبر اغلق مرتين.").isEmpty)
+    }
+
+    func testAVerbWithAnObjectPronounReportsNothingAfterIt() {
+        // `نقله التلفزيون` is a relative clause about the press conference, not a report by television.
+        let found = claims("وقال وزير الصحة سمير حسن في مؤتمر صحفي نقله التلفزيون: إن المصابين نقلوا إلى المستشفى.")
+        XCTAssertEqual(found.map(\.speakerText), ["سمير حسن"])
+    }
+
+    func testAnObjectBeforeThePrepositionIsTheProposition() throws {
+        let claim = try only("وأكد الناطق باسم الحكومة رفض بلاده لفرض قيود على التجارة.")
+        XCTAssertEqual(claim.content, "رفض بلاده لفرض قيود على التجارة")
+    }
+
+    func testAClauseOpenerBeforeAReportingVerbEndsTheProposition() {
+        let found = claims("حثت النقابة الحكومة على رفع الأجور إذ أشار رئيسها سمير داود إلى أن الأسعار تضاعفت.")
+        XCTAssertEqual(found.count, 2, "\(found.map { "\($0.speakerText) | \($0.content)" })")
+        XCTAssertEqual(found.first?.content, "رفع الأجور")
+    }
+
+    // MARK: Dates
+
+    func testEveryClaimOfADatedArticleHasADate() {
+        let found = claims("قال سامي العبيدي إن الطريق مغلق. وقالت الشرطة أمس إن التحقيق مستمر.")
+        XCTAssertEqual(found.map(\.saidOn), ["2025-03-12", "2025-03-11"])
+        XCTAssertEqual(claims("قال سامي العبيدي إن الطريق مغلق.", date: nil).map(\.saidOn), [nil])
+    }
+
+    // MARK: Discovered entities are names
+
+    func testDiscoveredEntitiesAreNames() {
+        let text = """
+            التقى الرئيس المصري الوفد. وقال الوزير اتصالا هاتفيا مع نظيره. وأعلن المدير بشكل ضعيف. \
+            وقال المتحدث يرزقان بمولود. واحتلت الفرقة المركز الأول. وقالت اللجنة التنفيذية إن الموعد ثابت. \
+            وقال رئيس البلدية سمير داود إن المياه عادت.
+            """
+        let names = extract(text).discovered.map(\.name)
+        XCTAssertEqual(names, ["سمير داود"], "\(names)")
+    }
+}
