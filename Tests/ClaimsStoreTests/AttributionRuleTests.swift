@@ -102,6 +102,27 @@ final class AttributionRuleTests: XCTestCase {
         XCTAssertEqual(denials.first?.speakerText, "عبد الرحمن الشريف")
     }
 
+    func testTheDeniedIsNeverAlsoAsserted() throws {
+        let predicateFirst = try only("وقال مصدر في الوزارة إنه لا صحه للانباء التي تحدثت عن استقالة الوزير.")
+        XCTAssertEqual(predicateFirst.stance, .denies)
+        XCTAssertEqual(predicateFirst.content, "استقالة الوزير")
+        let object = try only("نفى الجيش صحة الأنباء عن انسحاب القوات من المدينة.")
+        XCTAssertEqual(object.speakerText, "الجيش")
+        XCTAssertEqual(object.content, "انسحاب القوات من المدينة")
+        // The denier's own positive statement is a separate assertion.
+        let both = claims("وقالت السفارة في بيان إن الأنباء عن إغلاقها عارية عن الصحة، وإن السفارة لا تزال تعمل بشكل طبيعي.")
+        XCTAssertEqual(both.map(\.stance), [.denies, .asserts])
+        XCTAssertEqual(both.last?.content, "السفارة لا تزال تعمل بشكل طبيعي")
+        XCTAssertNil(both.first?.targetIndex, "a report with what it says is no pointer")
+    }
+
+    func testPointerDenialsPointToTheReportBefore() {
+        let found = claims("أفادت تقارير إعلامية بأن الرئيس غادر العاصمة، ونفى مكتب الرئاسة ذلك. وذكرت وكالة رويترز أن الجيش بدأ الانسحاب من البلدة. لكن وزارة الدفاع نفت هذه الانباء.")
+        let denials = found.filter { $0.stance == .denies }
+        XCTAssertEqual(denials.count, 2)
+        XCTAssertEqual(denials.compactMap { $0.targetIndex.map { found[$0].content } }, ["الرئيس غادر العاصمة", "الجيش بدأ الانسحاب من البلدة"])
+    }
+
     func testBeliefAndExpectationAreUnconfirmed() throws {
         let claim = try only("ويعتقد خبراء أن الأسعار ستواصل الارتفاع.")
         XCTAssertEqual(claim.stance, .unconfirmed)

@@ -65,7 +65,7 @@ final class ExtractionStoreTests: XCTestCase {
         filter.stance = .denies
         let denial = try XCTUnwrap(try ClaimQueries(database: db).list(filter).first)
         XCTAssertEqual(denial.speakerEntity, "إسماعيل بقائي")
-        XCTAssertEqual(denial.content, "الأنباء الواردة عن إخلاء السفارة الإيرانية في دمشق")
+        XCTAssertEqual(denial.content, "إخلاء السفارة الإيرانية في دمشق")
         XCTAssertEqual(denial.saidOn, "2024-12-07")
         XCTAssertTrue(denial.sentence.hasPrefix("نفى المتحدث باسم الخارجية الإيرانية إسماعيل بقائي"))
     }

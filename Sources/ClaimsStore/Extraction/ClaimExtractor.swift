@@ -603,6 +603,7 @@ struct ClaimExtractor {
         let text = context.text
         var i = start
         var sawEntity = false
+        var sawDefinite = false
         var afterInstitution = false
         while i < limit && i - start < 12 {
             if i > start {
@@ -655,6 +656,11 @@ struct ClaimExtractor {
             // After a name, only titles, adjectives (definite) and prepositional complements continue it.
             if sawEntity, !word.hasPrefix("ال"), !["في", "من", "ب", "لدي", "باسم"].contains(word), !CueLexicon.titleWords.contains(word),
                !(word.hasPrefix("ب") && text.keys[i] != word), !(word.hasPrefix("ل") && text.keys[i] != word) { break }
+            // After a definite noun, an indefinite one starts another phrase (`نفى الجيش صحة الأنباء`):
+            // a construct chain ends at its definite member. A preposition opens a new one (`القيادي في هيئة …`).
+            if sawDefinite, !word.hasPrefix("ال"), !CueLexicon.isRole(word), !["في", "من", "لدي", "باسم", "عن"].contains(word),
+               !(word.hasPrefix("ب") && text.keys[i] != word), !(word.hasPrefix("ل") && text.keys[i] != word) { break }
+            sawDefinite = word.hasPrefix("ال") && !["في", "من", "لدي"].contains(word)
             i += 1
         }
         return i
@@ -776,14 +782,42 @@ struct ClaimExtractor {
         parts.append(trimmed(start..<content.upperBound, text))
         var result: [(Range<Int>, Stance)] = []
         for part in parts where !part.isEmpty {
-            if let denied = firstPersonDenial(part, text) { result.append((denied, .denies)); continue }
-            guard let falsity = falsityPhrase(in: part, text) else { result.append((part, stance)); continue }
+            if let denied = firstPersonDenial(part, text) { result.append((reportedProposition(denied, text), .denies)); continue }
+            guard let falsity = falsityPhrase(in: part, text) else {
+                result.append((stance == .denies ? reportedProposition(part, text) : part, stance))
+                continue
+            }
             let denied = trimmed(part.lowerBound..<falsity.start, text)
-            result.append((denied.isEmpty ? part : denied, .denies))
             let rest = trimmed(falsity.end..<part.upperBound, text)
+            if denied.isEmpty {
+                // The predicate first (`لا صحة للأنباء عن …`, `غير صحيح ما تردد عن …`): what follows is
+                // what is false — denied once, never also asserted.
+                result.append((reportedProposition(rest.isEmpty ? part : rest, text), .denies))
+                continue
+            }
+            result.append((reportedProposition(denied, text), .denies))
             if rest.count >= 3 { result.append((rest, stance)) }
         }
         return result
+    }
+
+    /// What a denied report says: `صحة الأنباء عن انسحاب القوات` → `انسحاب القوات`, `للأنباء التي تحدثت
+    /// عن استقالة الوزير` → `استقالة الوزير`, `التقارير بأن الرئيس غادر` → `الرئيس غادر`. A bare pointer
+    /// (`هذه الأنباء`) stays, for the pointer rule.
+    private func reportedProposition(_ range: Range<Int>, _ text: AnalyzedText) -> Range<Int> {
+        var k = range.lowerBound
+        while k < range.upperBound, ["صحه", "حقيقه", "ما"].contains(text.normalized[k]) || ["صحه"].contains(text.keys[k]) { k += 1 }
+        guard k < range.upperBound, CueLexicon.reportNouns.contains(text.keys[k]) || CueLexicon.reportNouns.contains(text.normalized[k])
+                || ["تردد", "يتردد", "نشر", "اشيع", "يشاع", "تداول", "يتداول"].contains(text.normalized[k]) else { return range }
+        // The complement that says what the report is about, within a few words (`الواردة`, `التي تحدثت`).
+        for j in (k + 1)..<min(range.upperBound, k + 6) {
+            let word = text.normalized[j]
+            if ["عن", "بشان", "حول", "بخصوص"].contains(word) || CueLexicon.complementizers.contains(word) {
+                let inner = trimmed((j + 1)..<range.upperBound, text)
+                return inner.count >= 2 ? inner : range
+            }
+        }
+        return range
     }
 
     /// The speaker's own denial in the first person (`«أنا لم أقل إن …»`, `«ننفي أي …»`, `لم نعلن أن …`):
@@ -808,9 +842,12 @@ struct ClaimExtractor {
         return nil
     }
 
+    /// A bare pointer: `ذلك`, `هذه الأنباء`, `تلك التقارير`, `الأمر`, `هذه الادعاءات` — not a report with what
+    /// it says (`الأنباء عن إغلاقها`).
     private func isPointer(_ range: Range<Int>, _ text: AnalyzedText) -> Bool {
         guard let first = range.first, range.count <= 3 else { return false }
-        return CueLexicon.pointerWords.contains(text.normalized[first]) || CueLexicon.pointerWords.contains(text.keys[first])
+        guard CueLexicon.pointerWords.contains(text.normalized[first]) || CueLexicon.pointerWords.contains(text.keys[first]) else { return false }
+        return !range.dropFirst().contains { ["عن", "بشان", "حول", "بخصوص"].contains(text.normalized[$0]) || CueLexicon.complementizers.contains(text.normalized[$0]) }
     }
 
     /// Drops edge tokens that are only connectors (`و`, `ف`, `قد`).

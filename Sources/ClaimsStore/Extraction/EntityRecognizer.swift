@@ -250,10 +250,22 @@ public struct EntityRecognizer: Sendable {
         }
         // A feminine adjective with the article does not end a name (`باروزو المؤرخة`).
         if span.count >= 2, text.normalized[last].hasPrefix("ال"), text.normalized[last].hasSuffix("ه") { return false }
+        // Two words, the second with the article: a name when the first is a given name or the second a
+        // nisba (`فلان المصري`); otherwise a noun and its complement (`صحة الأنباء`, `رفض الحكومة`).
+        if span.count == 2, text.normalized[last].hasPrefix("ال"), !text.normalized[last].hasSuffix("ي"),
+           !firstNames.contains(text.normalized[first]), !firstNames.contains(text.keys[first]),
+           !["ابو", "عبد", "ام", "ابن", "بن"].contains(text.normalized[first]) { return false }
+        if commonWords.contains(text.normalized[first]) || commonWords.contains(text.keys[first]) { return false }
 
         if span.count >= 2, span.allSatisfy({ text.normalized[$0].hasSuffix("ا") && !firstNames.contains(text.normalized[$0]) }) { return false }
         return true
     }
+
+    /// Words of news prose that never start a name (`Data/common_words.txt`), normalised.
+    static let commonWords: Set<String> = Set(
+        (EmbeddedResources.all["Data/common_words.txt"] ?? "").split(separator: "\n")
+            .filter { !$0.hasPrefix("#") && !$0.isEmpty }
+            .map { ArabicNormalizer.normalize(String($0)) })
 
     /// Numbers and ordinals, never part of a name (`حاجز المليون`, `المركز الأول`).
     static let numberWords: Set<String> = [

@@ -325,6 +325,187 @@ FROM stories s JOIN story_claims sc ON sc.story_id = s.id JOIN claims c ON c.id 
 تل أبيب	إسرائيل
 
 """####
+    /// `Data/common_words.txt`
+    public static let commonWords = ####"""
+# common_words.txt — words of news prose that never start a person's name, though they may follow a
+# title (`المتحدث باسم الجيش صحة الأنباء`, `بصحة ممتازة`, `خفض التصعيد`). Verbal nouns, common nouns
+# and adverbs of reports; one a line, matched normalised. Lines starting with # are comments.
+صحة
+خفض
+رفض
+قبول
+تأكيد
+نفي
+إعلان
+تصريح
+تصريحات
+بيان
+أنباء
+أخبار
+معلومات
+تقارير
+مزاعم
+ادعاءات
+شائعات
+انسحاب
+تقدم
+سيطرة
+هجوم
+قصف
+اشتباكات
+معارك
+مقتل
+إصابة
+اعتقال
+إطلاق
+سراح
+وقف
+إطلاق
+اتفاق
+مفاوضات
+محادثات
+زيارة
+لقاء
+اجتماع
+مؤتمر
+قرار
+مشروع
+خطة
+برنامج
+عملية
+عمليات
+حملة
+أزمة
+حرب
+سلام
+أمن
+استقرار
+دعم
+مساعدة
+مساعدات
+تمويل
+ارتفاع
+انخفاض
+تراجع
+زيادة
+نمو
+أسعار
+سعر
+نسبة
+عدد
+حجم
+مستوى
+حالة
+حالات
+وضع
+أوضاع
+ظروف
+أسباب
+نتيجة
+نتائج
+تفاصيل
+موعد
+مدة
+فترة
+مرحلة
+بداية
+نهاية
+استمرار
+عودة
+خروج
+دخول
+وصول
+مغادرة
+إجلاء
+إخلاء
+نقل
+إغلاق
+فتح
+تشكيل
+تعيين
+انتخاب
+استقالة
+إقالة
+ترشيح
+ترشح
+فوز
+خسارة
+هزيمة
+تعادل
+مباراة
+بطولة
+جائزة
+لقب
+أهمية
+ضرورة
+إمكانية
+احتمال
+خطر
+مخاطر
+قلق
+مخاوف
+غضب
+ترحيب
+إدانة
+انتقاد
+انتقادات
+اتهام
+اتهامات
+تهمة
+محاكمة
+تحقيق
+تحقيقات
+مصير
+مستقبل
+حكم
+سلطة
+نفوذ
+ممتازة
+جيدة
+طبيعي
+كامل
+كاملة
+جديدة
+كبير
+كبيرة
+صغير
+واسع
+واسعة
+شديد
+شديدة
+بشكل
+بصورة
+بحسب
+حوالي
+نحو
+أكثر
+أقل
+جميع
+كافة
+معظم
+غالبية
+بقية
+سائر
+العاصمة
+المدينة
+البلاد
+الدولة
+المنطقة
+الحكومة
+الجيش
+الشرطة
+القوات
+غادر
+وصل
+دخل
+خرج
+بدأ
+أكد
+قال
+أعلن
+نفى
+
+"""####
     /// `Data/cues.tsv`
     public static let cues = ####"""
 # cues.tsv — reporting expressions for claim extraction. TAB-separated:
@@ -2768,6 +2949,7 @@ back to top
     public static let all: [String: String] = [
         "schema.sql": schema,
         "Data/capitals.tsv": capitals,
+        "Data/common_words.txt": commonWords,
         "Data/cues.tsv": cues,
         "Data/first_names.txt": firstNames,
         "Data/gazetteer.tsv": gazetteer,
