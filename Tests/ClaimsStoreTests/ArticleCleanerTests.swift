@@ -81,6 +81,15 @@ final class ArticleCleanerTests: XCTestCase {
         }
     }
 
+    func testBylinesAndPhotoCreditsAreNoTitleAndNoClaim() throws {
+        for line in ["كتب: سامر الخطيب", "كتبت - هبة محمود", "بقلم: د. نادر يوسف", "تصوير: وكالة محلية", "مصدر الصورة: أرشيف"] {
+            XCTAssertTrue(ArticleCleaner.isBoilerplate(line), line)
+        }
+        XCTAssertFalse(ArticleCleaner.isBoilerplate("كتب الوزير في تغريدة أن الاتفاق قريب وأن الوفد سيعود غدا إلى العاصمة"))
+        let article = try ArticleCleaner().clean(ArticleDraft(source: "byline.txt", body: "كتب: سامر الخطيب\nالحكومة تعلن خطة للكهرباء\nقال وزير الطاقة إن الانقطاعات ستنتهي قريبا."))
+        XCTAssertEqual(article.title, "الحكومة تعلن خطة للكهرباء")
+    }
+
     func testEmptyAndTitleOnlyArticlesAreRefused() {
         XCTAssertThrowsError(try cleaner.clean(ArticleDraft(source: "x", body: "   \n\n")))
         XCTAssertThrowsError(try cleaner.clean(ArticleDraft(source: "x", body: "عنوان فقط\n\n[ad_1]\n"))) { error in

@@ -163,7 +163,11 @@ public struct ArticleCleaner: Sendable {
     ]
     static let boilerplateLinesMaxBytes = boilerplateLines.map(\.utf8.count).max() ?? 0
     /// Starts of short lines (at most 60 columns) that are debris.
-    static let boilerplatePrefixes = ["اقرا ايضا", "اقرا المزيد", "مشاركه:", "شارك:", "الكاتب:", "تابعونا علي", "تابعوا", "اشترك في", "share this", "follow us"]
+    static let boilerplatePrefixes = [
+        "اقرا ايضا", "اقرا المزيد", "مشاركه:", "شارك:", "الكاتب:", "تابعونا علي", "تابعوا", "اشترك في", "share this", "follow us",
+        // Bylines and photo credits (`كتب: …`, `بقلم …`, `تصوير: …`): the author is no speaker of the text.
+        "كتب:", "كتبت:", "كتب -", "كتب –", "كتبت -", "كتبت –", "بقلم:", "بقلم ", "اعداد:", "تحرير:", "تصوير:", "الصوره:", "صوره:", "مصدر الصوره",
+    ]
 }
 
 /// Why an input could not be stored.
