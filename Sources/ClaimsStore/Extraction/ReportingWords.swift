@@ -1,0 +1,63 @@
+/// The words around a reporting verb: the verb itself (not negated, not a noun with the article, not
+/// carrying an object pronoun), adverbials, recipients and quotations.
+extension ClaimExtractor {
+    /// The reporting verb at token `k`: by its key, or with a glued و / ف that the stemmer kept
+    /// because the word is short (`وحث`, `فقال`). A verb negated by لم / لا / لن reports nothing.
+    func cueWord(at k: Int, _ text: AnalyzedText) -> CueLexicon.Cue? {
+        var found = cues.singleWord[text.keyWords[k]]
+        if found == nil {
+            let word = text.normalized[k]
+            if word.count >= 3, word.hasPrefix("و") || word.hasPrefix("ف") {
+                found = cues.singleWord[Word(MatchKey.of(String(word.dropFirst()), stemmer: CliticStemmer()))]
+            }
+        }
+        if found != nil, k > 0, ["لم", "لا", "لن", "ولم", "ولا"].contains(text.normalized[k - 1]), found?.role != .falsity { return nil }
+        // A verb never carries the article: `والجدير بالذكر`, `الإعلان` are nouns.
+        if let cue = found, cue.role != .agency, CueLexicon.hasArticle(text.normalized[k]) { return nil }
+        // A verb with an object pronoun (`مؤتمر صحفي نقله التلفزيون`, `اعتبره العلماء`) reports what the
+        // pronoun stands for, not what follows — unless a complementiser follows (`أبلغه أن …`). A denial's
+        // pronoun points back to what it denies (`الأمر الذي نفته الوزارة`), which the denial rule resolves.
+        if let cue = found, cue.role != .agency, cue.role != .denial, hasObjectPronoun(text.normalized[k]),
+           !(k + 1 < text.tokens.count && CueLexicon.complementizers.contains(text.normalized[k + 1])) { return nil }
+        return found
+    }
+
+    /// Whether `word` is a cue form with an object pronoun glued to it (`نقله`, `وصفها`, `واعتبرهم`).
+    func hasObjectPronoun(_ word: String) -> Bool {
+        var bare = Substring(word)
+        if cues.normalizedForms.contains(String(bare)) { return false }
+        if bare.count > 3, bare.hasPrefix("و") || bare.hasPrefix("ف") {
+            bare = bare.dropFirst()
+            if cues.normalizedForms.contains(String(bare)) { return false }
+        }
+        return ["ه", "ها", "هم", "هما", "هن"].contains { bare.hasSuffix($0) && cues.normalizedForms.contains(String(bare.dropLast($0.count))) }
+    }
+
+    func isAdverbial(_ k: Int, _ text: AnalyzedText) -> Bool {
+        let word = text.normalized[k]
+        return CueLexicon.timeWords.contains(word) || CueLexicon.weekdays.contains(word) || CueLexicon.weekdays.contains("ال" + word)
+            || (word == "في" && k + 2 < text.tokens.count && text.normalized[k + 1] == "وقت")
+    }
+
+    /// A recipient: `لوكالة فرانس برس`, `لـ«رويترز»`, `لصحافيين`, `للصحيفة`.
+    func isRecipient(_ k: Int, _ text: AnalyzedText) -> Bool {
+        let word = text.normalized[k]
+        if word == "ل" { return true }
+        return word.hasPrefix("ل") && !text.keys[k].hasPrefix("ل") && word.count >= 4
+    }
+
+    func opensQuote(before k: Int, _ text: AnalyzedText) -> Bool {
+        text.quoteOpens[k]
+    }
+
+    /// A quotation of at most three words that is a name (`صحيفة "وول ستريت جورنال"`), not a statement.
+    func isShortQuotedName(_ k: Int, _ text: AnalyzedText, _ context: Context) -> Bool {
+        var j = k
+        while j < min(text.tokens.count, k + 4) {
+            if j > k, text.gaps[j].contains(where: { $0 == "»" || $0 == "”" || $0 == "\"" }) { break }
+            j += 1
+        }
+        guard j < text.tokens.count ? text.gaps[j].contains(where: { $0 == "»" || $0 == "”" || $0 == "\"" }) : true else { return false }
+        return j - k <= 2 || (j - k <= 5 && context.entities.startingAt[k] != nil)
+    }
+}
