@@ -151,7 +151,19 @@ struct ClaimExtractor {
             } else if cue.isParticiple, let subject = sentenceSubject(sentence, before: i, context) {
                 speakers = [subject]
             } else if let previous = previousSpeaker, claims.last.map({ $0.part != context.part || sentenceIndex - $0.sentenceIndex <= 3 }) ?? false {
-                speakers = [previous]
+                // The verb agrees with its implicit subject (`وأضافت` is said by a woman or an institution
+                // of feminine gender): the speaker just quoted, else the latest one it agrees with. (In the
+                // same sentence the speaker stands: `في بيان للسفارة … قال:` agrees with the statement.)
+                let verb = Agreement.ofVerb(text.normalized[i], forms: cues.normalizedForms)
+                let sameSentence = claims.last.map { $0.part == context.part && $0.sentenceIndex == sentenceIndex } ?? false
+                if sameSentence || Agreement.compatible(verb, Agreement.of(previous)) {
+                    speakers = [previous]
+                } else if let agreeing = claims.last(where: { $0.part == context.part && sentenceIndex - $0.sentenceIndex <= 3 && Agreement.compatible(verb, Agreement.of($0)) }) {
+                    speakers = [Speaker(text: agreeing.speakerText, entity: agreeing.speakerEntity, type: agreeing.speakerType,
+                                        anonymous: agreeing.anonymous, via: Array(agreeing.via.dropFirst()))]
+                } else {
+                    return []
+                }
                 inherited = true
             }
         }

@@ -17,6 +17,15 @@ extension EntityRecognizer {
         }
     }
 
+    /// Women's given names (the part of `Data/first_names.txt` after its `# women` line), normalised.
+    static let femaleNames: Set<String> = {
+        let text = EmbeddedResources.all["Data/first_names.txt"] ?? ""
+        guard let start = text.range(of: "# women") else { return [] }
+        let rest = text[start.upperBound...]
+        let end = rest.range(of: "\n# ")?.lowerBound ?? rest.endIndex
+        return Set(rest[..<end].split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }.map { ArabicNormalizer.normalize(String($0)) })
+    }()
+
     /// Given names (`Data/first_names.txt`), normalised.
     static let firstNames: Set<String> = Set(
         (EmbeddedResources.all["Data/first_names.txt"] ?? "").split(separator: "\n")
