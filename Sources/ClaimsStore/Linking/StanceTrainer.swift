@@ -1,0 +1,170 @@
+import Foundation
+
+/// A labelled pair of statements (ANS: `s1,s2,stance`).
+public struct LabelledPair: Sendable {
+    public let first: String
+    public let second: String
+    public let label: StanceLabel
+
+    /// Reads an ANS CSV split (a header line, then `s1,s2,stance`; the corpus quotes no field).
+    public static func readANS(_ text: String) -> [LabelledPair] {
+        text.split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count >= 3, let label = StanceLabel(rawValue: fields.last!.trimmingCharacters(in: .whitespaces)) else { return nil }
+            return LabelledPair(first: fields[0..<(fields.count - 2)].joined(separator: ","), second: String(fields[fields.count - 2]), label: label)
+        }
+    }
+}
+
+/// Trains the pair decision: mines the tables from the train split, fits the logistic regression
+/// (full-batch gradient descent from zero weights: deterministic, no random state) and tunes the
+/// per-label offsets on the dev split for the macro-F1 over agree and disagree.
+public struct StanceTrainer {
+    public var iterations = 1500
+    public var learningRate = 0.3
+    public var l2 = 0.001
+    let reader = StatementReader()
+    let roots = RootAnalyzer()
+    let comparer = ClaimComparer()
+
+    public init() {}
+
+    public func analyse(_ pairs: [LabelledPair]) -> [(StatementAnalysis, StatementAnalysis)] {
+        var cache: [String: StatementAnalysis] = [:]
+        func analysis(_ text: String) -> StatementAnalysis {
+            if let known = cache[text] { return known }
+            let made = StatementAnalysis(text, reader: reader, roots: roots)
+            cache[text] = made
+            return made
+        }
+        return pairs.map { (analysis($0.first), analysis($0.second)) }
+    }
+
+    /// Document frequencies and difference counts of the training pairs.
+    public func mineTables(_ pairs: [LabelledPair], _ analyses: [(StatementAnalysis, StatementAnalysis)]) -> StanceTables {
+        var tables = StanceTables()
+        var seen = Set<String>()
+        for (a, b) in analyses {
+            for s in [a, b] where seen.insert(s.text).inserted {
+                tables.documents += 1
+                for key in s.keys { tables.documentFrequency[key, default: 0] += 1 }
+            }
+        }
+        for (pair, (a, b)) in zip(pairs, analyses) where pair.label != .other {
+            let differences = StanceTables.differences(onlyA: a.keys.subtracting(b.keys), onlyB: b.keys.subtracting(a.keys))
+            for word in differences.words {
+                if pair.label == .disagree { tables.words[word, default: .init()].disagree += 1 } else { tables.words[word, default: .init()].agree += 1 }
+            }
+            for key in differences.pairs {
+                if pair.label == .disagree { tables.pairs[key, default: .init()].disagree += 1 } else { tables.pairs[key, default: .init()].agree += 1 }
+            }
+        }
+        return tables
+    }
+
+    /// Keeps the differences the data file keeps (seen at least twice), so that training sees the
+    /// tables the binary will carry.
+    public func pruned(_ tables: StanceTables) -> StanceTables {
+        var result = StanceTables()
+        result.read(idf: tables.idfFile(), differences: tables.differencesFile())
+        return result
+    }
+
+    public func fit(_ features: [PairFeatures], labels: [StanceLabel]) -> StanceModel {
+        let n = PairFeatures.names.count, k = StanceLabel.allCases.count
+        var model = StanceModel(features: n)
+        for i in 0..<n {
+            let column = features.map { $0.values[i] }
+            let mean = column.reduce(0, +) / Double(column.count)
+            let variance = column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(column.count)
+            model.means[i] = mean
+            model.scales[i] = variance > 1e-12 ? variance.squareRoot() : 1
+        }
+        let xs = features.map { model.standardised($0.values) }
+        let ys = labels.map { StanceLabel.allCases.firstIndex(of: $0)! }
+        let m = Double(xs.count)
+        for _ in 0..<iterations {
+            var gradW = Array(repeating: Array(repeating: 0.0, count: n), count: k)
+            var gradB = Array(repeating: 0.0, count: k)
+            for (x, y) in zip(xs, ys) {
+                let p = StanceModel.softmax(model.scores(standardised: x))
+                for c in 0..<k {
+                    let error = p[c] - (c == y ? 1 : 0)
+                    gradB[c] += error
+                    for i in 0..<n { gradW[c][i] += error * x[i] }
+                }
+            }
+            for c in 0..<k {
+                model.bias[c] -= learningRate * gradB[c] / m
+                for i in 0..<n { model.weights[c][i] -= learningRate * (gradW[c][i] / m + l2 * model.weights[c][i]) }
+            }
+        }
+        return model
+    }
+
+    /// Chooses the offsets of agree and other (disagree's stays 0) that give the best macro-F1 over
+    /// agree and disagree on `features`.
+    public func tuneOffsets(_ model: inout StanceModel, _ features: [PairFeatures], labels: [StanceLabel]) {
+        let scores = features.map { model.scores(standardised: model.standardised($0.values)) }
+        var best = (f1: -1.0, agree: 0.0, other: 0.0)
+        for agreeStep in -30...30 {
+            for otherStep in -16...16 {
+                let offsets = [Double(agreeStep) * 0.05, 0, Double(otherStep) * 0.25]
+                let predicted = scores.map { s in StanceLabel.allCases[s.indices.max { s[$0] + offsets[$0] < s[$1] + offsets[$1] }!] }
+                let f1 = StanceEvaluation(predicted: predicted, gold: labels).macroF1AgreeDisagree
+                if f1 > best.f1 + 1e-9 { best = (f1, offsets[0], offsets[2]) }
+            }
+        }
+        model.offsets = [best.agree, 0, best.other]
+    }
+}
+
+/// Figures of a decision against gold labels: confusion, per-label precision / recall / F1.
+public struct StanceEvaluation: Sendable {
+    /// confusion[gold][predicted], in `StanceLabel.allCases` order.
+    public var confusion: [[Int]]
+
+    public init(predicted: [StanceLabel], gold: [StanceLabel]) {
+        confusion = Array(repeating: Array(repeating: 0, count: 3), count: 3)
+        for (p, g) in zip(predicted, gold) {
+            confusion[StanceLabel.allCases.firstIndex(of: g)!][StanceLabel.allCases.firstIndex(of: p)!] += 1
+        }
+    }
+
+    public func precision(_ label: StanceLabel) -> Double {
+        let c = StanceLabel.allCases.firstIndex(of: label)!
+        let predicted = confusion.reduce(0) { $0 + $1[c] }
+        return predicted == 0 ? 0 : Double(confusion[c][c]) / Double(predicted)
+    }
+
+    public func recall(_ label: StanceLabel) -> Double {
+        let c = StanceLabel.allCases.firstIndex(of: label)!
+        let gold = confusion[c].reduce(0, +)
+        return gold == 0 ? 0 : Double(confusion[c][c]) / Double(gold)
+    }
+
+    public func f1(_ label: StanceLabel) -> Double {
+        let p = precision(label), r = recall(label)
+        return p + r == 0 ? 0 : 2 * p * r / (p + r)
+    }
+
+    public var macroF1AgreeDisagree: Double { (f1(.agree) + f1(.disagree)) / 2 }
+    public var macroF1: Double { StanceLabel.allCases.reduce(0) { $0 + f1($1) } / 3 }
+    public var accuracy: Double {
+        let total = confusion.reduce(0) { $0 + $1.reduce(0, +) }
+        return total == 0 ? 0 : Double((0..<3).reduce(0) { $0 + confusion[$1][$1] }) / Double(total)
+    }
+
+    public var report: String {
+        var lines = [String(format: "macro-F1 (agree, disagree): %.3f   macro-F1 (3 labels): %.3f   accuracy: %.3f", macroF1AgreeDisagree, macroF1, accuracy)]
+        for label in StanceLabel.allCases {
+            lines.append("  " + label.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+                         + String(format: " P %.3f  R %.3f  F1 %.3f", precision(label), recall(label), f1(label)))
+        }
+        lines.append("  confusion (rows gold, columns predicted: agree disagree other)")
+        for (i, label) in StanceLabel.allCases.enumerated() {
+            lines.append("  " + label.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + confusion[i].map { String(format: "%6d", $0) }.joined())
+        }
+        return lines.joined(separator: "\n")
+    }
+}
