@@ -16,6 +16,14 @@ public struct PairFeatures: Sendable {
         "synonym_pair",            // … or a mined pair seen in agreeing headlines
         "difference_word_max",     // the most disagreeing word on one side only (log-odds)
         "difference_word_min",     // the most agreeing one
+        "difference_word_sum",     // disagreeing words on one side only, summed (log-odds above 0)
+        "unseen_differences",      // words on one side only never seen as a difference in training (up to 4, /4)
+        "words_only_a",            // words of the first statement's own (up to 6, /6)
+        "words_only_b",            // and of the second's
+        "unmatched_after_spelling",// own words with no look-alike on the other side (`أسباب` / `سبب`), both sides, /6
+        "direction_flip",          // one side rises where the other falls (first such word of each)
+        "direction_one_side",      // a rise or fall on one side only
+        "close_with_difference",   // overlap_idf × difference_word_max: a near copy with one disagreeing change
         "figures_differ",          // both give figures, not the same ones
         "figure_one_side",         // figures on one side only
         "place_swapped",           // each side names a place the other does not
@@ -72,7 +80,17 @@ public struct PairFeatures: Sendable {
         let wordOdds = differences.words.compactMap { logOdds(tables.words[$0]) }
         self["difference_word_max"] = max(0, min(3, wordOdds.max() ?? 0))
         self["difference_word_min"] = max(0, min(3, -(wordOdds.min() ?? 0)))
+        self["difference_word_sum"] = min(6, wordOdds.reduce(0) { $0 + max(0, $1) })
+        self["unseen_differences"] = Double(min(4, differences.words.filter { tables.words[$0] == nil }.count)) / 4
+        self["words_only_a"] = Double(min(6, onlyA.count)) / 6
+        self["words_only_b"] = Double(min(6, onlyB.count)) / 6
+        let wordsA = Set(onlyA.map { Word($0) }), wordsB = Set(onlyB.map { Word($0) })
+        let unmatched = ClaimComparer.unmatched(wordsA, against: wordsB).count + ClaimComparer.unmatched(wordsB, against: wordsA).count
+        self["unmatched_after_spelling"] = Double(min(6, unmatched)) / 6
 
+        self["direction_flip"] = a.direction != 0 && b.direction != 0 && a.direction != b.direction ? 1 : 0
+        self["direction_one_side"] = (a.direction == 0) != (b.direction == 0) ? 1 : 0
+        self["close_with_difference"] = self["overlap_idf"] * self["difference_word_max"]
         self["figures_differ"] = !a.numbers.isEmpty && !b.numbers.isEmpty && a.numbers != b.numbers ? 1 : 0
         self["figure_one_side"] = a.numbers.isEmpty != b.numbers.isEmpty ? 1 : 0
         let p = a.proposition, q = b.proposition

@@ -21,7 +21,7 @@ public struct LabelledPair: Sendable {
 /// per-label offsets on the dev split for the macro-F1 over agree and disagree.
 public struct StanceTrainer {
     public var iterations = 1500
-    public var learningRate = 0.3
+    public var learningRate = 1.0
     public var l2 = 0.001
     let reader = StatementReader()
     let roots = RootAnalyzer()
@@ -80,25 +80,39 @@ public struct StanceTrainer {
             model.means[i] = mean
             model.scales[i] = variance > 1e-12 ? variance.squareRoot() : 1
         }
-        let xs = features.map { model.standardised($0.values) }
+        // Flat arrays and one pass per iteration (fast enough in a debug build).
+        let xs = features.flatMap { model.standardised($0.values) }
         let ys = labels.map { StanceLabel.allCases.firstIndex(of: $0)! }
-        let m = Double(xs.count)
-        for _ in 0..<iterations {
-            var gradW = Array(repeating: Array(repeating: 0.0, count: n), count: k)
-            var gradB = Array(repeating: 0.0, count: k)
-            for (x, y) in zip(xs, ys) {
-                let p = StanceModel.softmax(model.scores(standardised: x))
-                for c in 0..<k {
-                    let error = p[c] - (c == y ? 1 : 0)
-                    gradB[c] += error
-                    for i in 0..<n { gradW[c][i] += error * x[i] }
+        let m = Double(ys.count)
+        var w = Array(repeating: 0.0, count: k * n), b = Array(repeating: 0.0, count: k)
+        var gradW = w, gradB = b, scores = b
+        xs.withUnsafeBufferPointer { x in
+            for _ in 0..<iterations {
+                for j in gradW.indices { gradW[j] = 0 }
+                for c in 0..<k { gradB[c] = 0 }
+                for r in 0..<ys.count {
+                    let row = r * n
+                    var top = -Double.infinity
+                    for c in 0..<k {
+                        var s = b[c]
+                        for i in 0..<n { s += w[c * n + i] * x[row + i] }
+                        scores[c] = s
+                        top = max(top, s)
+                    }
+                    var sum = 0.0
+                    for c in 0..<k { scores[c] = exp(scores[c] - top); sum += scores[c] }
+                    for c in 0..<k {
+                        let error = scores[c] / sum - (c == ys[r] ? 1 : 0)
+                        gradB[c] += error
+                        for i in 0..<n { gradW[c * n + i] += error * x[row + i] }
+                    }
                 }
-            }
-            for c in 0..<k {
-                model.bias[c] -= learningRate * gradB[c] / m
-                for i in 0..<n { model.weights[c][i] -= learningRate * (gradW[c][i] / m + l2 * model.weights[c][i]) }
+                for c in 0..<k { b[c] -= learningRate * gradB[c] / m }
+                for j in w.indices { w[j] -= learningRate * (gradW[j] / m + l2 * w[j]) }
             }
         }
+        model.bias = b
+        model.weights = (0..<k).map { c in Array(w[(c * n)..<((c + 1) * n)]) }
         return model
     }
 

@@ -14,6 +14,8 @@ public struct StatementAnalysis: Sendable {
     public let hasModality: Bool
     public let hasReversal: Bool
     public let hasDenial: Bool
+    /// The direction of the first word of rising (+1) or falling (-1) in the statement, 0 when none.
+    public let direction: Int
     public let wordCount: Int
 
     static let negators: Set<String> = ["لم", "لن", "لا", "ليس", "ليست", "غير", "عدم", "ولم", "ولا", "ولن", "وليس", "بدون", "دون", "بلا"]
@@ -31,12 +33,21 @@ public struct StatementAnalysis: Sendable {
         "مزاعم", "صحه", "كاذب", "كاذبه", "زائف", "زايف", "مفبرك", "مفبركه",
     ]
 
+    /// Root keys of words of rising and of falling (`ارتفاع`, `صعود`, `أعلى` / `انخفاض`, `هبوط`, `أدنى`).
+    static let risingKeys: Set<String> = ["رفع", "صعد", "زد", "علي", "اعلي", "قفز", "نم", "ضعف", "تحسن", "حسن", "كسب", "تعافي", "عف"]
+    static let fallingKeys: Set<String> = ["خفض", "هبط", "دن", "ادني", "نقص", "رجع", "تراجع", "تدهور", "دهر", "خسر", "خسار", "نهار", "هر", "قلص", "قلل"]
+
     public init(_ text: String, reader: StatementReader, roots: RootAnalyzer) {
+        self.init(text, proposition: reader.read(text), roots: roots)
+    }
+
+    /// A statement whose proposition is known (a stored claim's, with its stance and speaker).
+    public init(_ text: String, proposition: Proposition, roots: RootAnalyzer) {
         self.text = text
-        proposition = reader.read(text)
+        self.proposition = proposition
         var keys = Set<String>(), negated = Set<String>(), numbers = Set<Double>()
         var negations = 0, modality = false, reversal = false, denial = false
-        var pendingNegation = 0
+        var pendingNegation = 0, direction = 0
         let tokens = Tokenizer.tokenize(ArabicNormalizer.normalize(text))
         for token in tokens {
             let word = token.text
@@ -49,6 +60,7 @@ public struct StatementAnalysis: Sendable {
             if Proposition.functionWords.contains(word) || Proposition.functionWords.contains(stem) || word.unicodeScalars.count < 2 { continue }
             let key = roots.key(ofStem: stem)
             keys.insert(key)
+            if direction == 0 { direction = Self.risingKeys.contains(key) ? 1 : Self.fallingKeys.contains(key) ? -1 : 0 }
             if pendingNegation > 0 { negated.insert(key); pendingNegation -= 1 }
         }
         for fact in proposition.numbers { numbers.insert(fact.value) }
@@ -60,5 +72,6 @@ public struct StatementAnalysis: Sendable {
         hasReversal = reversal
         hasDenial = denial || proposition.stance == .denies
         wordCount = tokens.count
+        self.direction = direction
     }
 }
