@@ -58,6 +58,17 @@ enum StanceCommands {
         let predicted = dev.map { decision.decide($0.first, $0.second).label }
         print("ANS dev, \(dev.count) pairs, model Data/stance_model.tsv:")
         print(StanceEvaluation(predicted: predicted, gold: dev.map(\.label)).report)
+        // `compare` as a whole: the model with the rules' verdict (contradict = disagree, unrelated = other).
+        let comparer = StatementComparer(decision: decision)
+        let byCompare: [StanceLabel] = dev.map { pair in
+            switch comparer.compare(pair.first, pair.second).relation {
+            case .agree: .agree
+            case .contradict: .disagree
+            case .related, .unrelated: .other
+            }
+        }
+        print("ANS dev, `claims compare` (model and rules; contradict = disagree, unrelated = other):")
+        print(StanceEvaluation(predicted: byCompare, gold: dev.map(\.label)).report)
     }
 }
 

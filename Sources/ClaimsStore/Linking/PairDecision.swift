@@ -38,7 +38,8 @@ public struct PairDecision: Sendable {
         let features = PairFeatures(a, b, tables: tables, comparer: comparer)
         let label = model.decide(features)
         let probabilities = model.probabilities(features)
-        let reasons = model.contributions(features, to: label).filter { $0.contribution > 0 }.prefix(4)
+        // (Features present in the pair: the absence of something is no reason to name.)
+        let reasons = model.contributions(features, to: label).filter { $0.contribution > 0 && $0.value != 0 }.prefix(4)
         return Outcome(label: label, probability: probabilities[StanceLabel.allCases.firstIndex(of: label)!], features: features, reasons: Array(reasons))
     }
 }

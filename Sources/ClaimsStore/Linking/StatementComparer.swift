@@ -26,7 +26,12 @@ public struct StatementComparer: Sendable {
         compare(decision.analyse(a), decision.analyse(b))
     }
 
-    public func compare(_ a: StatementAnalysis, _ b: StatementAnalysis) -> Result {
+    /// - Parameter asCheck: `b` is a statement checked against the stored claim `a` (`claims check`):
+    ///   a contradiction must rest on a negation, an antonym, a figure, a denial, opposite predicates,
+    ///   a reversal or a rise against a fall, else the rules' verdict stands (a stored claim is often
+    ///   much longer than the statement, and its extra words are details, not a difference); and a
+    ///   claim sharing fewer than two content words with it, which the rules do not tie, is unrelated.
+    public func compare(_ a: StatementAnalysis, _ b: StatementAnalysis, asCheck: Bool = false) -> Result {
         let outcome = decision.decide(a, b)
         let rules = decision.comparer.compare(a.proposition, b.proposition)
         let f = outcome.features
@@ -36,15 +41,30 @@ public struct StatementComparer: Sendable {
         case .disagree: relation = .contradict
         case .other: relation = .unrelated
         }
-        let polarityDiffers = f["negation_one_side"] > 0 || f["antonym_pair"] > 0.5 || f["figures_differ"] > 0 || f["denial_one_side"] > 0
-            || f["predicate_opposite"] > 0 || f["reversal_one_side"] > 0
+        // What can make two statements on one subject disagree; without any, a "disagree" of the
+        // model rests on words that merely differ, and the rules' verdict is taken instead.
+        let polarityDiffers = f["negation_one_side"] > 0 || f["negation_on_shared_word"] > 0 || f["antonym_pair"] > 0.5
+            || f["figures_differ"] > 0 || f["denial_one_side"] > 0 || f["predicate_opposite"] > 0 || f["predicate_negated"] > 0
+            || f["reversal_one_side"] > 0 || f["direction_flip"] > 0
         let rulesSeeNoLink = rules.relation == .unrelated || rules.relation == .related
-        if relation == .contradict, rulesSeeNoLink, !polarityDiffers {
+        // The same kind of event at another place, in another country or by another actor is
+        // another event (the headlines the model learned from call a swapped name a contradiction).
+        let p = a.proposition, q = b.proposition
+        let differentSubjects = p.subject != nil && q.subject != nil && p.subject != q.subject
+        let anotherEvent = f["place_swapped"] > 0 || f["person_swapped"] > 0 || f["entity_swapped"] > 0 || differentSubjects
+            || ClaimComparer.differentPlaces(p, q) || ClaimComparer.differentCountries(p, q)
+        if relation == .contradict, !polarityDiffers, rulesSeeNoLink, anotherEvent {
+            relation = .unrelated
+        }
+        if asCheck, relation == .contradict, !polarityDiffers {
+            relation = rulesSeeNoLink ? .related : rules.relation
+        }
+        if asCheck, rulesSeeNoLink, a.keys.intersection(b.keys).count < 2 {
             relation = .unrelated
         }
         // Headline pairs nearly always share their topic; statements that share little of their
-        // weighted words, and nothing the rules can tie, are about different things.
-        if relation != .unrelated, rulesSeeNoLink, f["overlap_idf"] < Self.minimumOverlap {
+        // weighted words or a single word, and nothing the rules can tie, are about different things.
+        if relation != .unrelated, rulesSeeNoLink, f["overlap_idf"] < Self.minimumOverlap || f["few_shared_words"] > 0 {
             relation = .unrelated
         }
         var kinds: [Comparison.ConflictKind] = []

@@ -133,7 +133,8 @@ public struct ConflictQueries {
             // Appeals (`حثت … على مغادرة`) state no fact to support or contradict.
             guard let record = try detector.load(id), !record.isPointer, !record.isCall, let claim = try queries.claim(id: id) else { continue }
             // A typed statement is a hypothesis about its actor: a denial by that actor answers it.
-            let result = comparer.compare(StatementAnalysis(claim.content, proposition: record.proposition, roots: roots), typedAnalysis)
+            let result = comparer.compare(StatementAnalysis(claim.content, proposition: record.proposition, roots: roots), typedAnalysis,
+                                          asCheck: true)
             let label: String
             switch result.relation {
             case .agree: label = "supports"
