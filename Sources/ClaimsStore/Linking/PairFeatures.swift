@@ -35,10 +35,22 @@ public struct PairFeatures: Sendable {
         "reversal_one_side",       // a reversal on one side only (`تراجع عن`, `فشل في`, `إلغاء`)
         "denial_one_side",         // a denial (cue or falsity word) on one side only
         "modality_one_side",       // modality on one side only (`قد`, `ربما`, `هل`)
+        // Each difference of polarity weighs more in a near copy than in a loose paraphrase:
+        "negation_x_overlap",      // negation_one_side × overlap_idf
+        "denial_x_overlap",        // denial_one_side × overlap_idf
+        "antonym_x_overlap",       // antonym_pair × overlap_idf
+        "direction_x_overlap",     // direction_flip × overlap_idf
+        "reversal_x_overlap",      // reversal_one_side × overlap_idf
+        "figures_x_overlap",       // figures_differ × overlap_idf
+        "swap_x_difference",       // one_word_swapped × difference_word_max
         "rules_contradict",        // the rule comparer's verdict
         "rules_agree",
         "rules_unrelated",
         "length_ratio",            // shorter / longer, in words
+        "copied_in_order",         // longest common subsequence of the words / the shorter statement:
+                                   // an edited copy keeps the words in order, a paraphrase does not
+        "copied_of_longer",        // the same over the longer statement
+        "edits",                   // places where the two differ once aligned (runs of unaligned words, up to 5, /5)
     ]
 
     public var values: [Double]
@@ -105,11 +117,44 @@ public struct PairFeatures: Sendable {
         self["reversal_one_side"] = a.hasReversal != b.hasReversal ? 1 : 0
         self["denial_one_side"] = a.hasDenial != b.hasDenial ? 1 : 0
         self["modality_one_side"] = a.hasModality != b.hasModality ? 1 : 0
+        let overlap = self["overlap_idf"]
+        for (product, factor) in [("negation_x_overlap", "negation_one_side"), ("denial_x_overlap", "denial_one_side"),
+                                  ("antonym_x_overlap", "antonym_pair"), ("direction_x_overlap", "direction_flip"),
+                                  ("reversal_x_overlap", "reversal_one_side"), ("figures_x_overlap", "figures_differ")] {
+            self[product] = self[factor] * overlap
+        }
+        self["swap_x_difference"] = self["one_word_swapped"] * self["difference_word_max"]
         switch comparer.compare(p, q).relation {
         case .contradict: self["rules_contradict"] = 1
         case .agree: self["rules_agree"] = 1
         case .related, .unrelated: self["rules_unrelated"] = 1
         }
+        let alignment = Self.align(a.words, b.words)
+        self["copied_in_order"] = Double(alignment.common) / Double(max(1, min(a.words.count, b.words.count)))
+        self["copied_of_longer"] = Double(alignment.common) / Double(max(1, max(a.words.count, b.words.count)))
+        self["edits"] = Double(min(5, alignment.edits)) / 5
         self["length_ratio"] = Double(min(a.wordCount, b.wordCount)) / Double(max(1, max(a.wordCount, b.wordCount)))
+    }
+
+    /// The longest common subsequence of two word sequences, and the number of places where they
+    /// differ along it (each run of words of one or both sides outside it counts once).
+    static func align(_ x: [String], _ y: [String]) -> (common: Int, edits: Int) {
+        guard !x.isEmpty, !y.isEmpty else { return (0, x.isEmpty && y.isEmpty ? 0 : 1) }
+        var table = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in stride(from: x.count - 1, through: 0, by: -1) {
+            for j in stride(from: y.count - 1, through: 0, by: -1) {
+                table[i][j] = x[i] == y[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        var i = 0, j = 0, edits = 0, inEdit = false
+        while i < x.count || j < y.count {
+            if i < x.count, j < y.count, x[i] == y[j] {
+                i += 1; j += 1; inEdit = false
+                continue
+            }
+            if !inEdit { edits += 1; inEdit = true }
+            if j >= y.count || (i < x.count && table[i + 1][j] >= table[i][j + 1]) { i += 1 } else { j += 1 }
+        }
+        return (table[0][0], edits)
     }
 }

@@ -17,6 +17,8 @@ public struct StatementAnalysis: Sendable {
     /// The direction of the first word of rising (+1) or falling (-1) in the statement, 0 when none.
     public let direction: Int
     public let wordCount: Int
+    /// The normalised words in order, function words included.
+    public let words: [String]
 
     static let negators: Set<String> = ["لم", "لن", "لا", "ليس", "ليست", "غير", "عدم", "ولم", "ولا", "ولن", "وليس", "بدون", "دون", "بلا"]
     static let modalityWords: Set<String> = [
@@ -52,9 +54,10 @@ public struct StatementAnalysis: Sendable {
         for token in tokens {
             let word = token.text
             if let value = Double(word) { numbers.insert(value); continue }
-            if Self.negators.contains(word) { negations += 1; pendingNegation = 3; continue }
-            if Self.modalityWords.contains(word) { modality = true }
             let stem = roots.stemmer.stem(word)
+            // (`بغير`, `وعدم`: a negator behind a clitic.)
+            if Self.negators.contains(word) || Self.negators.contains(stem) { negations += 1; pendingNegation = 3; continue }
+            if Self.modalityWords.contains(word) { modality = true }
             if Self.reversalStems.contains(stem) || Self.reversalStems.contains(word) { reversal = true }
             if Self.denialStems.contains(stem) || Self.denialStems.contains(word) { denial = true }
             if Proposition.functionWords.contains(word) || Proposition.functionWords.contains(stem) || word.unicodeScalars.count < 2 { continue }
@@ -72,6 +75,7 @@ public struct StatementAnalysis: Sendable {
         hasReversal = reversal
         hasDenial = denial || proposition.stance == .denies
         wordCount = tokens.count
+        words = tokens.map(\.text)
         self.direction = direction
     }
 }
