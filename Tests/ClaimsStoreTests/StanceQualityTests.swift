@@ -13,6 +13,9 @@ final class StanceQualityTests: XCTestCase {
             let keys = Set(family.map { roots.key($0) })
             XCTAssertEqual(keys.count, 1, "\(family) → \(keys)")
         }
+        XCTAssertEqual(roots.key("المصرية"), roots.key("مصر"))
+        XCTAssertEqual(roots.key("أعلنت"), roots.key("يعلن"))
+        XCTAssertEqual(roots.key("تركيا"), "تركيا", "a name keeps its stem")
         XCTAssertNotEqual(roots.key("دخول"), roots.key("مغادرة"))
         XCTAssertNotEqual(roots.key("انسحاب"), roots.key("سيطرة"))
     }
