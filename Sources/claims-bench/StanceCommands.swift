@@ -69,6 +69,17 @@ enum StanceCommands {
         }
         print("ANS dev, `claims compare` (model and rules; contradict = disagree, unrelated = other):")
         print(StanceEvaluation(predicted: byCompare, gold: dev.map(\.label)).report)
+        // The rule comparer alone, as `compare` was before the model.
+        let reader = StatementReader(), rules = ClaimComparer()
+        let byRules: [StanceLabel] = dev.map { pair in
+            switch rules.compare(reader.read(pair.first), reader.read(pair.second)).relation {
+            case .agree: .agree
+            case .contradict: .disagree
+            case .related, .unrelated: .other
+            }
+        }
+        print("ANS dev, the rule comparer alone (`compare` before the model):")
+        print(StanceEvaluation(predicted: byRules, gold: dev.map(\.label)).report)
     }
 }
 
