@@ -5,6 +5,10 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a statement against the stored claims: which support, contradict or deny it.",
         discussion: """
+            The stored claims are found by their words (full-text BM25 over the claims) and by the
+            entities they name, with no lexicon of predicates in the way; each is judged by the pair
+            decision of `compare`.
+
             Examples:
               claims check "الجيش السوري انسحب من حمص"
               claims check "إيران أخلت سفارتها في دمشق" --format json
