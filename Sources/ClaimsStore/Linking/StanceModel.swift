@@ -72,7 +72,8 @@ public struct StanceModel: Sendable {
         self.init(features: PairFeatures.names.count)
         for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t").map(String.init)
-            guard fields.count == 6, let numbers = Optional(fields[1...].compactMap(Double.init)), numbers.count == 5 else { continue }
+            let numbers = fields.dropFirst().compactMap(Double.init)
+            guard fields.count == 6, numbers.count == 5 else { continue }
             switch fields[0] {
             case "(bias)": bias = Array(numbers[0..<3])
             case "(offset)": offsets = Array(numbers[0..<3])
