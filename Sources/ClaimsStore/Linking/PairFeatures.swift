@@ -66,7 +66,8 @@ public struct PairFeatures: Sendable {
         values = Array(repeating: 0, count: Self.names.count)
         let shared = a.keys.intersection(b.keys)
         let onlyA = a.keys.subtracting(b.keys), onlyB = b.keys.subtracting(a.keys)
-        func mass(_ keys: Set<String>) -> Double { keys.reduce(0) { $0 + pow(tables.idf($1), 2) } }
+        // (Sums in sorted order: a Set's order changes from run to run, and training must not.)
+        func mass(_ keys: Set<String>) -> Double { keys.sorted().reduce(0) { $0 + pow(tables.idf($1), 2) } }
         let massA = mass(a.keys), massB = mass(b.keys)
         self["overlap_idf"] = massA > 0 && massB > 0 ? mass(shared) / (massA * massB).squareRoot() : 0
         self["only_a_weight"] = massA > 0 ? mass(onlyA) / massA : 0
@@ -86,10 +87,10 @@ public struct PairFeatures: Sendable {
             guard counts.disagree + counts.agree >= 1 else { return nil }
             return log((Double(counts.disagree) + 0.5) / (Double(counts.agree) + 0.5)) - log(1.87)
         }
-        let pairOdds = differences.pairs.compactMap { logOdds(tables.pairs[$0]) }
+        let pairOdds = differences.pairs.sorted().compactMap { logOdds(tables.pairs[$0]) }
         self["antonym_pair"] = max(0, pairOdds.max() ?? 0)
         self["synonym_pair"] = max(0, -(pairOdds.min() ?? 0))
-        let wordOdds = differences.words.compactMap { logOdds(tables.words[$0]) }
+        let wordOdds = differences.words.sorted().compactMap { logOdds(tables.words[$0]) }
         self["difference_word_max"] = max(0, min(3, wordOdds.max() ?? 0))
         self["difference_word_min"] = max(0, min(3, -(wordOdds.min() ?? 0)))
         self["difference_word_sum"] = min(6, wordOdds.reduce(0) { $0 + max(0, $1) })
