@@ -7,6 +7,7 @@ import Foundation
 //   claims-bench run [--articles N] [--seed S] [--workdir DIR] [--claims PATH] [--search-runs N]
 //                    [--process-runs N] [--no-baselines] [--keep]
 //   claims-bench prototype [--articles N] [--seed S] [--workdir DIR] [--batch N] [--variants a,b,c] [--setup SQL]
+//   claims-bench train-stance ANS_DIR [--data DIR]      claims-bench eval-stance ANS_DIR   claims-bench eval-compare PAIRS.json
 //
 // Arguments are parsed by hand: this target depends on ClaimsStore only.
 
@@ -16,10 +17,18 @@ let usage = """
                             [--search-runs N] [--process-runs N] [--no-baselines] [--keep]
            claims-bench prototype [--articles N] [--seed S] [--workdir DIR] [--batch N] [--variants LIST]
                                   [--setup SQL]
+           claims-bench train-stance ANS_DIR [--data DIR] [--misses FILE]
+           claims-bench eval-stance ANS_DIR
+           claims-bench eval-compare PAIRS.json
 
       generate   write a deterministic synthetic Arabic news corpus as JSON Lines (default: standard output)
       run        generate (or reuse) a corpus in --workdir (default .build/bench), time the release
                  `claims` binary (default: next to this executable) and the sqlite-utils / sqlite3 baselines
+      train-stance  train the pair decision of `compare` / `check` on ANS_DIR/stance_train.csv, tune it on
+                 stance_dev.csv, write Data/stance_model.tsv, stance_idf.tsv, stance_differences.tsv; print the figures
+      eval-stance   ANS dev figures of the model the binary carries (macro-F1, per label P/R/F1, confusion)
+      eval-compare  accuracy per kind of `compare` and of the rule comparer alone on labelled pairs
+                 (Tests/Fixtures/compare_pairs.json, Tests/Fixtures/stance_pairs.json)
       prototype  in-process ingest variants (per-article transactions, batched transactions,
                  parse-then-single-writer on two threads, phases: CPU per step), to estimate what a
                  new pipeline would gain; --setup runs SQL (pragmas, FTS5 options) on each new database
@@ -99,6 +108,15 @@ func main() -> Int32 {
             if let list = parsed.values["variants"] { options.variants = list.split(separator: ",").map(String.init) }
             options.setup = parsed.values["setup"]
             try IngestPrototype(options: options).run()
+        case "train-stance":
+            guard parsed.positional.count == 1 else { throw BenchError("train-stance needs the ANS directory\n\(usage)") }
+            try StanceCommands.train(ans: parsed.positional[0], dataDirectory: parsed.values["data"] ?? "Data", missesFile: parsed.values["misses"])
+        case "eval-stance":
+            guard parsed.positional.count == 1 else { throw BenchError("eval-stance needs the ANS directory\n\(usage)") }
+            try StanceCommands.evaluate(ans: parsed.positional[0])
+        case "eval-compare":
+            guard parsed.positional.count == 1 else { throw BenchError("eval-compare needs a pairs file\n\(usage)") }
+            try StanceCommands.evaluateCompare(pairsFile: parsed.positional[0])
         default:
             throw BenchError("unknown command \(command)\n\(usage)")
         }

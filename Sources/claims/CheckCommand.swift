@@ -5,6 +5,10 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a statement against the stored claims: which support, contradict or deny it.",
         discussion: """
+            The stored claims are found by their words (full-text BM25 over the claims) and by the
+            entities they name, with no lexicon of predicates in the way; each is judged by the pair
+            decision of `compare`.
+
             Examples:
               claims check "الجيش السوري انسحب من حمص"
               claims check "إيران أخلت سفارتها في دمشق" --format json
@@ -45,6 +49,12 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The relation between two statements: agree, contradict or unrelated (no database needed).",
         discussion: """
+            The learned pair decision (trained on the ANS headline-stance corpus, Data/stance_model.tsv) weighs
+            named differences between the two statements: word overlap weighted by rarity, words on one side
+            only, a negation on one side, mined antonyms, different figures, swapped places or people,
+            predicates of the lexicon, reversal and modality words, and the verdict of the rules. The output
+            names the features that weighed most for the decision, and the rules' own verdict.
+
             Examples:
               claims compare "انسحبت القوات الحكومية من حمص" "الجيش السوري لا يزال في حمص"
               claims compare "مقتل 200 مسلح في ريف إدلب يوم الجمعة" "مقتل 350 مسلحا في ريف إدلب يوم الجمعة" --format json
@@ -64,17 +74,30 @@ struct Compare: ParsableCommand {
         for statement in [first, second] where !statement.contains(where: \.isLetter) {
             throw ClaimsError.invalidArgument("a statement has no words: \"\(statement)\"")
         }
-        let reader = StatementReader()
-        let comparison = ClaimComparer().compare(reader.read(first), reader.read(second))
-        let relation = comparison.relation == .related ? "unrelated" : comparison.relation.rawValue
+        let result = StatementComparer().compare(first, second)
+        let relation = result.relation == .related ? "unrelated" : result.relation.rawValue
+        let reasons = result.outcome.reasons
         if format == .json {
-            Terminal.output(JSONValue.object([("relation", .string(relation)), ("score", .double((comparison.score * 100).rounded() / 100)),
-                                              ("kinds", .array(comparison.kinds.map { .string($0.rawValue) })),
-                                              ("explanation", .string(comparison.explanation))]).jsonText + "\n")
+            let features: [JSONValue] = reasons.map { reason in
+                .object([("name", .string(reason.name)), ("value", .double((reason.value * 100).rounded() / 100)),
+                         ("contribution", .double((reason.contribution * 100).rounded() / 100))])
+            }
+            Terminal.output(JSONValue.object([("relation", .string(relation)), ("score", .double((result.score * 100).rounded() / 100)),
+                                              ("kinds", .array(result.kinds.map { .string($0.rawValue) })),
+                                              ("explanation", .string(result.explanation)),
+                                              ("model_label", .string(result.outcome.label.rawValue)),
+                                              ("features", .array(features)),
+                                              ("rules", .object([("relation", .string(result.rules.relation.rawValue)),
+                                                                 ("explanation", .string(result.rules.explanation))]))]).jsonText + "\n")
         } else {
-            Terminal.output("\(relation) (score \(String(format: "%.2f", comparison.score)))"
-                            + (comparison.kinds.isEmpty ? "" : " — " + comparison.kinds.map(\.rawValue).joined(separator: " + "))
-                            + "\n\(comparison.explanation)\n")
+            var text = "\(relation) (score \(String(format: "%.2f", result.score)))"
+                + (result.kinds.isEmpty ? "" : " — " + result.kinds.map(\.rawValue).joined(separator: " + ")) + "\n"
+            text += "decided by (feature = value, weight for \(result.outcome.label.rawValue)):\n"
+            for reason in reasons {
+                text += "  " + reason.name + " = " + String(format: "%.2f", reason.value) + "  +" + String(format: "%.2f", reason.contribution) + "\n"
+            }
+            text += "rules: \(result.rules.relation.rawValue) — \(result.rules.explanation)\n"
+            Terminal.output(text)
         }
     }
 }

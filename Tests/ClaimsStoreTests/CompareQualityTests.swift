@@ -2,20 +2,20 @@ import Foundation
 import XCTest
 @testable import ClaimsStore
 
-/// Accuracy of `compare` on hand-written statement pairs of the kinds found in headlines
-/// (Tests/Fixtures/compare_pairs.json). CLAIMS_EVAL_VERBOSE=1 prints every miss.
+/// Accuracy of `compare` (the learned pair decision with the rules' verdict, `StatementComparer`) on
+/// hand-written statement pairs of the kinds found in headlines (Tests/Fixtures/compare_pairs.json).
+/// CLAIMS_EVAL_VERBOSE=1 prints every miss; `claims-bench eval-compare` also prints the rules alone.
 final class CompareQualityTests: XCTestCase {
     func testAccuracyPerKind() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: TestSupport.path("Tests/Fixtures/compare_pairs.json")))
         let pairs = (try JSONSerialization.jsonObject(with: data) as! [String: Any])["pairs"] as! [[String: Any]]
         XCTAssertGreaterThanOrEqual(pairs.count, 60)
-        let reader = StatementReader()
-        let comparer = ClaimComparer()
+        let comparer = StatementComparer()
         var perKind: [String: (right: Int, total: Int)] = [:]
         let verbose = ProcessInfo.processInfo.environment["CLAIMS_EVAL_VERBOSE"] != nil
         for pair in pairs {
             let kind = pair["kind"] as! String, expected = pair["expected"] as! String
-            let result = comparer.compare(reader.read(pair["a"] as! String), reader.read(pair["b"] as! String))
+            let result = comparer.compare(pair["a"] as! String, pair["b"] as! String)
             let got = result.relation == .related ? "unrelated" : result.relation.rawValue
             perKind[kind, default: (0, 0)].total += 1
             if got == expected { perKind[kind, default: (0, 0)].right += 1 }

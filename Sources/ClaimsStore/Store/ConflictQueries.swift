@@ -110,28 +110,41 @@ public struct ConflictQueries {
     }
 
     /// `claims check`: stored claims related to a statement, best first, each labelled
-    /// supports / contradicts / denies / related.
-    public func check(_ statement: String, limit: Int = 10, windowDays: Int? = nil) throws -> [(label: String, comparison: Comparison, claim: StoredClaim)] {
+    /// supports / contradicts / denies / related. Candidates come by retrieval (`ClaimRetrieval`:
+    /// BM25 over the claims' text and shared entities, `candidates` at most) and from the conflict
+    /// index; each is judged by the pair decision `compare` uses.
+    public func check(_ statement: String, limit: Int = 10, candidates: Int = 50, windowDays: Int? = nil) throws
+        -> [(label: String, comparison: Comparison, claim: StoredClaim)] {
         let detector = try ConflictDetector(database: database, windowDays: try windowDays ?? ConflictSettings.windowDays(database))
-        var typed = StatementReader(gazetteer: try ExtractionStore(database: database).gazetteer(), context: detector.context).read(statement)
+        let reader = StatementReader(gazetteer: try ExtractionStore(database: database).gazetteer(), context: detector.context)
+        var typed = reader.read(statement)
         typed.date = nil   // a typed statement has no date: compare with every date
         let probe = ConflictDetector.Record(id: Int.max, articleID: -1, speakerKey: "", stance: typed.stance, isCall: false, target: nil,
                                             isPointer: false, proposition: typed)
+        var ids = try ClaimRetrieval(connection: connection, stemmer: detector.context.stemmer)
+            .candidates(for: statement, entities: typed.entities, limit: candidates)
+        for id in try detector.candidates(for: probe) where !ids.contains(id) { ids.append(id) }
+        let comparer = StatementComparer(decision: PairDecision(reader: reader, comparer: detector.comparer))
+        let roots = RootAnalyzer(stemmer: detector.context.stemmer)
+        let typedAnalysis = StatementAnalysis(statement, proposition: typed, roots: roots)
         var results: [(label: String, comparison: Comparison, claim: StoredClaim)] = []
         let queries = ClaimQueries(database: database)
-        for id in try detector.candidates(for: probe) {
+        for id in ids {
             // Appeals (`حثت … على مغادرة`) state no fact to support or contradict.
-            guard let record = try detector.load(id), !record.isPointer, !record.isCall else { continue }
+            guard let record = try detector.load(id), !record.isPointer, !record.isCall, let claim = try queries.claim(id: id) else { continue }
             // A typed statement is a hypothesis about its actor: a denial by that actor answers it.
-            let comparison = detector.comparer.compare(record.proposition, typed, sameArticle: true)
+            let result = comparer.compare(StatementAnalysis(claim.content, proposition: record.proposition, roots: roots), typedAnalysis,
+                                          asCheck: true)
             let label: String
-            switch comparison.relation {
+            switch result.relation {
             case .agree: label = "supports"
-            case .contradict: label = typed.stance == .denies || record.stance == .denies ? (comparison.kinds.contains(.contradiction) ? "contradicts" : "denies") : "contradicts"
+            case .contradict:
+                label = record.stance == .denies && typed.stance != .denies && !result.kinds.contains(.contradiction) ? "denies" : "contradicts"
             case .related: label = "related"
             case .unrelated: continue
             }
-            if let claim = try queries.claim(id: id) { results.append((label, comparison, claim)) }
+            let comparison = Comparison(relation: result.relation, kinds: result.kinds, score: result.score, explanation: result.explanation)
+            results.append((label, comparison, claim))
         }
         let order = ["contradicts": 0, "denies": 0, "supports": 1, "related": 2]
         results.sort { (order[$0.label]!, -$0.comparison.score, $0.claim.id) < (order[$1.label]!, -$1.comparison.score, $1.claim.id) }
