@@ -153,6 +153,23 @@ final class AttributionRuleTests: XCTestCase {
         XCTAssertEqual(found.first?.content, "رفع الأجور")
     }
 
+    func testPurposeAndPointingBackAreNoReports() {
+        // لـ + verbal noun: a purpose; a verb whose object is a pronoun after a preposition points back.
+        XCTAssertTrue(claims("أجرى فريق من الباحثين دراسة لكشف أسباب المرض.").isEmpty)
+        XCTAssertTrue(claims("وهذا ما أفادت به الإذاعة المحلية صباح اليوم.").isEmpty)
+        // `يبلغ` is also «amounts to»: no report.
+        XCTAssertTrue(claims("ويبلغ عدد المشتركين نحو مليوني مستخدم.").isEmpty)
+        // لـ + imperfect continues a report.
+        let found = claims("قال سامي العبيدي إن الطريق مغلق، ليضيف أن الشرطة تحقق في الحادث.")
+        XCTAssertEqual(found.map(\.speakerText), ["سامي العبيدي", "سامي العبيدي"])
+    }
+
+    func testAnImplicitSpeakerAgreesWithItsVerb() {
+        let found = claims("قالت الوزيرة هدى نصار إن المدارس ستفتح الأحد. وقال المتحدث باسم النقابة إن المعلمين سيعودون. وأضافت أن الحافلات جاهزة.")
+        XCTAssertEqual(found.count, 3)
+        XCTAssertEqual(found.last?.speakerText, "هدى نصار", "وأضافت continues the woman, not the man quoted last")
+    }
+
     // MARK: Dates
 
     func testEveryClaimOfADatedArticleHasADate() {

@@ -104,6 +104,9 @@ struct ClaimExtractor {
         let text = context.text
         let limit = sentence.upperBound
         guard !CueLexicon.sayingNouns.contains(text.normalized[i]) else { return [] }
+        // `ما أفادت به الإذاعة`, `الذي تحدث عنه`: the verb's object is a pronoun pointing back; nothing after
+        // it is reported (a denial's pronoun is resolved by the denial rule).
+        if cue.role != .denial, i + 1 < limit, CueLexicon.resumptivePrepositions.contains(text.normalized[i + 1]) { return [] }
         // Impersonal `يذكر أن` / `يشار إلى أن` / `يُعتقد أن`: narration, no speaker.
         if cue.isImperfect, text.normalized[i].hasPrefix("ي") || text.normalized[i].hasPrefix("وي"), i + 1 < limit,
            CueLexicon.complementizers.contains(text.normalized[i + 1]) || (text.normalized[i + 1] == "الي" && i + 2 < limit && CueLexicon.complementizers.contains(text.normalized[i + 2])),

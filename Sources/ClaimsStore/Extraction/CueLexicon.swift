@@ -180,6 +180,8 @@ public struct CueLexicon: Sendable {
     static func isRole(_ word: String) -> Bool {
         titleWords.contains(word) || EntityRecognizer.personTriggers.contains(word) || EntityRecognizer.appositiveRoles.contains(word)
     }
+    /// A preposition with a pronoun right after a verb (`أفادت به`, `تحدث عنه`): the object points back.
+    static let resumptivePrepositions: Set<String> = ["به", "بها", "بهم", "عنه", "عنها", "عنهم", "اليه", "اليها", "عليه", "عليها"]
     /// Fillers between `نقلت عن X` and the proposition.
     static let sayingNouns: Set<String> = ["قوله", "قولها", "قولهم", "قولهما", "القول", "قول"]
     /// Words after which `أن` is not a reporting complementiser (`بعد أن`, `يمكن أن`).

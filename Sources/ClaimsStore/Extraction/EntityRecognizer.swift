@@ -20,15 +20,15 @@ public struct EntityRecognizer: Sendable {
         let viaNisba: Bool
     }
 
-    /// Person-title triggers: the name follows the title and its complements.
-    static let personTriggers: Set<String> = [
+    /// Person-title triggers, with their feminine forms: the name follows the title and its complements.
+    static let personTriggers: Set<String> = CueLexicon.withFeminine([
         "الرييس", "رييس", "وزير", "الوزير", "المتحدث", "متحدث", "الناطق", "ناطق", "مدير", "المدير", "زعيم", "الزعيم",
         "قايد", "القايد", "القيادي", "المبعوث", "مبعوث", "السفير", "سفير", "الامين", "نايب", "مستشار", "المستشار",
         "الدبلوماسي", "العاهل", "الملك", "الامير", "الشيخ", "اللواء", "العميد", "العقيد", "الجنرال", "النايب",
         // Honorifics and academic titles.
         "الدكتور", "دكتور", "الدكتوره", "السيد", "السيده", "البروفيسور", "المهندس", "الاستاذ", "الحاج", "المستشار",
         "شيخ", "الاميره", "الملكه", "ممثل", "الممثل", "ممثله", "الممثله", "الباحث", "الباحثه", "عالم",
-    ]
+    ])
     /// Words that may stand between a title and the name (باسم، العام، role nouns).
     static let titleComplements: Set<String> = [
         "باسم", "العام", "الخارجيه", "الدفاع", "الداخليه", "العدل", "الماليه", "الاعلام", "الاقتصاد", "الطاقه", "الصحه",

@@ -14,6 +14,11 @@ extension ClaimExtractor {
         if found != nil, k > 0, ["لم", "لا", "لن", "ولم", "ولا"].contains(text.normalized[k - 1]), found?.role != .falsity { return nil }
         // A verb never carries the article: `والجدير بالذكر`, `الإعلان` are nouns.
         if let cue = found, cue.role != .agency, CueLexicon.hasArticle(text.normalized[k]) { return nil }
+        // لـ before a verbal noun gives a purpose (`لكشف الثغرات`), not a report; before an imperfect verb it
+        // continues one (`ليضيف أن …`).
+        if let cue = found, cue.role != .agency, text.normalized[k].hasPrefix("ل"), text.keys[k] != text.normalized[k],
+           !cues.normalizedForms.contains(text.normalized[k]),
+           !["ي", "ت", "ن"].contains(where: { text.normalized[k].dropFirst().hasPrefix($0) }) { return nil }
         // A verb with an object pronoun (`مؤتمر صحفي نقله التلفزيون`, `اعتبره العلماء`) reports what the
         // pronoun stands for, not what follows — unless a complementiser follows (`أبلغه أن …`). A denial's
         // pronoun points back to what it denies (`الأمر الذي نفته الوزارة`), which the denial rule resolves.

@@ -536,7 +536,7 @@ speech	اعتبر|اعتبرت|يعتبر|تعتبر|معتبرا|معتبرة	a
 speech	رأى|رأت|يرى|ترى	asserts	-
 speech	زعم|زعمت|يزعم|تزعم|زاعما	asserts	-
 speech	ادعى|ادعت|يدعي|تدعي	asserts	-
-speech	أبلغ|أبلغت|يبلغ|تبلغ	asserts	obj
+speech	أبلغ|أبلغت|أبلغوا	asserts	obj
 speech	شدد|شددت|يشدد|تشدد|مشددا|مشددة	asserts	على
 speech	حذر|حذرت|يحذر|تحذر|محذرا|محذرة	asserts	من
 speech	أنذر|أنذرت|ينذر|تنذر|منذرا	asserts	-
