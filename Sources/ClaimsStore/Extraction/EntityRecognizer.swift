@@ -31,7 +31,7 @@ public struct EntityRecognizer: Sendable {
     ])
     /// Words that may stand between a title and the name (باسم، العام، role nouns).
     static let titleComplements: Set<String> = [
-        "باسم", "العام", "الخارجيه", "الدفاع", "الداخليه", "العدل", "الماليه", "الاعلام", "الاقتصاد", "الطاقه", "الصحه",
+        "باسم", "العام", "وزراء", "الخارجيه", "الدفاع", "الداخليه", "العدل", "الماليه", "الاعلام", "الاقتصاد", "الطاقه", "الصحه",
         "الوزراء", "الحكومه", "الجمهوريه", "الوزاري", "السابق", "الحالي", "الاسبق", "المكلف", "المنتهيه", "ولايته",
         "الامن", "القومي", "المخابرات", "الاركان", "هييه", "مجلس", "البرلمان", "النواب", "الشوري", "العسكري", "السياسي",
         "المكتب", "الدولي", "الاممي", "الخاص", "المشترك", "المشتركه", "التنفيذي", "العامه", "للشوون", "الشوون",
@@ -60,7 +60,7 @@ public struct EntityRecognizer: Sendable {
         "هذا", "هذه", "تلك", "كبري", "الكبري", "حيث", "عبر", "باتجاه", "ضد", "لدي", "عام", "يوم", "اليوم", "امس",
         // Prepositions with a pronoun (`قال فيها:`), too short for the suffix rule.
         "فيه", "فيها", "فيهم", "له", "لها", "لهم", "عنه", "عنها", "منه", "منها", "عليه", "عليها", "اليه", "اليها",
-        "معه", "معها", "به", "بها", "لنا", "لي", "مره", "اخري", "مجددا", "ايضا",
+        "معه", "معها", "به", "بها", "لنا", "لي", "مره", "اخري", "مجددا", "ايضا", "كله", "كلها", "جميعه", "جميعها", "نفسه", "نفسها",
         // Connectors and auxiliaries that open clauses (`وقد سلم`, `وتم انتخاب`, `فيما أشرف`, `وفي معرض رد`).
         "قد", "وقد", "فقد", "لقد", "تم", "وتم", "يتم", "كما", "فيما", "بينما", "وفي", "ففي", "اما", "وبعد", "معرض",
     ]
@@ -191,6 +191,9 @@ public struct EntityRecognizer: Sendable {
         // An adjective (`المنطقة الشرقية`, `المعبر الحدودي`) is not a name.
         let word = text.normalized[i]
         if word.hasSuffix("يه") || word.hasSuffix("ي") || word.hasSuffix("يين") { return nil }
+        // A common noun or adjective of prose (`منطقة الجزاء`, `منطقة قابلة للسكن`).
+        let bareWord = word.hasPrefix("ال") ? String(word.dropFirst(2)) : word
+        if Self.commonWords.contains(word) || Self.commonWords.contains(bareWord) { return nil }
         // A word with a pronoun suffix (`ريفها`) is not a name; neither is an accusative (`ممرا`).
         if ["ها", "هم", "هما", "هن", "كم", "نا"].contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) { return nil }
         if word.hasSuffix("ا"), !word.hasSuffix("يا"), word.count <= 5, !word.hasPrefix("ال") { return nil }   // an accusative noun (`ممرا`)

@@ -100,7 +100,7 @@ extension EntityRecognizer {
         if ["ها", "هم", "هما", "هن", "كم"].contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) { return false }
         // Nor one whose final ه the stemmer read as a pronoun (`بلاده`; `فاطمة` keeps its ة).
         if word.hasSuffix("ه"), word.count > 3, !bare.hasSuffix("ه") { return false }
-        if CueLexicon.actorHeads.contains(bare) || CueLexicon.mediaDescriptors.contains(bare) || CueLexicon.titleWords.contains(word)
+        if CueLexicon.actorHeads.contains(bare) || CueLexicon.mediaDescriptors.contains(bare) || CueLexicon.isRole(word)
             || Self.commonNouns.contains(bare) || CueLexicon.anonymousHeads.contains(word) || CueLexicon.anonymousHeads.contains(bare) { return false }
         if !Self.firstNames.contains(word), !Self.firstNames.contains(bare), !Self.hasNameShape(word, key: bare) { return false }
         guard !covered[i], word.count >= 2, !Self.nonNameWords.contains(word), !Self.nonNameWords.contains(text.keys[i]),
@@ -134,6 +134,9 @@ extension EntityRecognizer {
             // A phrase opening with a preposition (`بشكل ضعيف`, `بلقب أفضل`) unless it is a given name.
             if k == first, span.count >= 2, ["ب", "ل"].contains(where: { word.hasPrefix($0) }), text.keys[k] != word { return false }
         }
+        // An imperfect verb and its accusative object (`يشكل عبئا`, `تحقق تقدما`) are no name.
+        if span.count == 2, ["ي", "ت"].contains(where: { text.normalized[first].hasPrefix($0) }), !firstNames.contains(text.normalized[first]),
+           text.normalized[last].hasSuffix("ا"), !text.normalized[last].hasSuffix("يا") { return false }
         // A feminine adjective with the article does not end a name (`باروزو المؤرخة`).
         if span.count >= 2, text.normalized[last].hasPrefix("ال"), text.normalized[last].hasSuffix("ه") { return false }
         // Two words, the second with the article: a name when the first is a given name or the second a

@@ -504,6 +504,16 @@ FROM stories s JOIN story_claims sc ON sc.story_id = s.id JOIN claims c ON c.id 
 قال
 أعلن
 نفى
+جزاء
+ظهر
+قابلة
+صالحة
+مخصصة
+آمنة
+محظورة
+مغلقة
+مفتوحة
+حرة
 
 """####
     /// `Data/cues.tsv`
