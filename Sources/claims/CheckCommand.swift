@@ -28,14 +28,14 @@ struct Check: ParsableCommand {
                      ("explanation", .string(match.comparison.explanation)), ("claim", match.claim.json)])
         }
         switch output.format {
-        case .json, .jsonl: Terminal.render(records, columns: [], format: output.format)
+        case .json, .jsonl: Terminal.render(records, columns: [], output: output)
         default:
             let rows: [JSONValue] = matches.map { match in
                 .object([("relation", .string(match.label)), ("score", .double((match.comparison.score * 100).rounded() / 100)),
                          ("claim_id", .int(match.claim.id)), ("speaker", .string(match.claim.speaker)), ("content", .string(match.claim.content)),
                          ("explanation", .string(match.comparison.explanation))])
             }
-            Terminal.render(rows, columns: ["relation", "score", "claim_id", "speaker", "content", "explanation"], format: output.format)
+            Terminal.render(rows, columns: ["relation", "score", "claim_id", "speaker", "content", "explanation"], output: output)
             if matches.isEmpty { Terminal.message("no stored claim is about this statement") }
         }
     }
@@ -57,8 +57,8 @@ struct Compare: ParsableCommand {
     @Argument(help: "The second statement.")
     var second: String
 
-    @Option(help: "Output format: text or json.")
-    var format: TextOrJSON = .text
+    @Option(help: "Output format: table (text), json, jsonl or csv.")
+    var format: OutputFormat = .table
 
     func run() throws {
         for statement in [first, second] where !statement.contains(where: \.isLetter) {
@@ -67,14 +67,13 @@ struct Compare: ParsableCommand {
         let reader = StatementReader()
         let comparison = ClaimComparer().compare(reader.read(first), reader.read(second))
         let relation = comparison.relation == .related ? "unrelated" : comparison.relation.rawValue
-        if format == .json {
-            Terminal.output(JSONValue.object([("relation", .string(relation)), ("score", .double((comparison.score * 100).rounded() / 100)),
-                                              ("kinds", .array(comparison.kinds.map { .string($0.rawValue) })),
-                                              ("explanation", .string(comparison.explanation))]).jsonText + "\n")
-        } else {
-            Terminal.output("\(relation) (score \(String(format: "%.2f", comparison.score)))"
-                            + (comparison.kinds.isEmpty ? "" : " — " + comparison.kinds.map(\.rawValue).joined(separator: " + "))
-                            + "\n\(comparison.explanation)\n")
+        let json = JSONValue.object([("relation", .string(relation)), ("score", .double((comparison.score * 100).rounded() / 100)),
+                                     ("kinds", .array(comparison.kinds.map { .string($0.rawValue) })),
+                                     ("explanation", .string(comparison.explanation))])
+        Terminal.item(json, format: format) {
+            "\(relation) (score \(String(format: "%.2f", comparison.score)))"
+                + (comparison.kinds.isEmpty ? "" : " — " + comparison.kinds.map(\.rawValue).joined(separator: " + "))
+                + "\n\(comparison.explanation)\n"
         }
     }
 }

@@ -46,8 +46,8 @@ struct List: ParsableCommand {
         filter.outlet = outlet; filter.since = since; filter.until = until; filter.limit = limit
         let claims = try ClaimQueries(database: try global.openForReading()).list(filter)
         switch output.format {
-        case .json, .jsonl: Terminal.render(claims.map(\.json), columns: [], format: output.format)
-        default: Terminal.render(claims.map(\.row), columns: StoredClaim.rowColumns, format: output.format)
+        case .json, .jsonl: Terminal.render(claims.map(\.json), columns: [], output: output)
+        default: Terminal.render(claims.map(\.row), columns: StoredClaim.rowColumns, output: output)
         }
     }
 }

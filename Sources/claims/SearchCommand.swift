@@ -51,6 +51,6 @@ struct Search: ParsableCommand, DatabaseCommand {
         let hits = try SearchEngine(database: database)
             .search(query, filter: ArticleFilter(outlet: outlet, since: since, until: until, limit: limit))
         Terminal.render(hits.map(\.json), columns: ["article_id", "title", "outlet", "published", "snippet", "rank"],
-                        format: output.format)
+                        output: output)
     }
 }

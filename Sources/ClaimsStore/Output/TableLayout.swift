@@ -1,0 +1,68 @@
+/// Column widths of a table fitted to a terminal. When the natural widths do not fit, the longest
+/// text column (the one to read: content, title, snippet) is wrapped onto several lines; the other
+/// text columns are cut with `…`, widest first, so that it keeps a readable width. Id and number
+/// columns are never narrowed, nor is a column below its header or `minimumWidth`.
+public struct TableLayout: Equatable, Sendable {
+    public var widths: [Int]
+    /// The column whose cells wrap onto several lines (nil: every cell fits on one line).
+    public var wrappedColumn: Int?
+
+    /// Columns a gap between two cells takes.
+    public static let gap = 2
+    public static let minimumWidth = 8
+    /// The width the wrapped column keeps before the others are cut further.
+    public static let readableWidth = 30
+
+    /// - Parameters:
+    ///   - natural: the widest cell of each column (header included).
+    ///   - headers: the column names.
+    ///   - shrinkable: which columns may be narrowed (text, not ids, numbers or dates).
+    ///   - available: the terminal's width, or nil to keep the natural widths.
+    public init(natural: [Int], headers: [String], shrinkable: [Bool], available: Int?) {
+        widths = natural
+        guard let available, Self.total(natural) > available,
+              let main = natural.indices.filter({ shrinkable[$0] }).max(by: { natural[$0] < natural[$1] }) else { return }
+        let floors = natural.indices.map { min(natural[$0], max(DisplayWidth.of(headers[$0]), Self.minimumWidth)) }
+        widths[main] = min(natural[main], Self.readableWidth)
+        var excess = Self.total(widths) - available
+        while excess > 0 {
+            let candidates = widths.indices.filter { $0 != main && shrinkable[$0] && widths[$0] > floors[$0] }
+            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+            excess -= 1
+        }
+        // The wrapped column takes what is left, never less than its floor (the table then overflows).
+        widths[main] = min(natural[main], max(floors[main], widths[main] - excess))
+        if widths[main] < natural[main] { wrappedColumn = main }
+    }
+
+    public static func total(_ widths: [Int]) -> Int {
+        widths.reduce(0, +) + gap * max(0, widths.count - 1)
+    }
+
+    /// `text` broken into lines of at most `width` columns, at spaces where possible.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        guard DisplayWidth.of(text) > width, width > 0 else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if DisplayWidth.of(candidate) <= width { line = candidate; continue }
+            if !line.isEmpty { lines.append(line) }
+            line = word
+            // A word longer than the column is split between letters (a letter keeps its marks).
+            while DisplayWidth.of(line) > width {
+                var head = ""
+                for character in line {
+                    if DisplayWidth.of(head + String(character)) > width { break }
+                    head.append(character)
+                }
+                if head.isEmpty { break }
+                lines.append(head)
+                line = String(line.dropFirst(head.count))
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.isEmpty ? [""] : lines
+    }
+}
