@@ -66,6 +66,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file (default: $CLAIMS_DB, else ./claims.db).", valueName: "path"))
     var db: String?
 
+    init() {}
+
+    init(db: String) { self.db = db }
+
     var databasePath: String {
         db ?? ProcessInfo.processInfo.environment["CLAIMS_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "claims.db"
     }

@@ -43,6 +43,7 @@ struct Search: ParsableCommand, DatabaseCommand {
     }
 
     func run() throws {
+        if let hint = QueryHints.lowercaseOperators(in: query) { Terminal.message("claims: hint: \(hint)") }
         if ftsQuery {
             Terminal.output(try SearchQuery(query).ftsExpression + "\n")
             return

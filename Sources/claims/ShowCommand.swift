@@ -65,16 +65,15 @@ struct ShowClaim: ParsableCommand {
             Terminal.item(claim.json, format: format) { "" }
             return
         }
-        var text = "claim \(claim.id) — \(claim.stance.rawValue)\n"
+        var text = "claim \(claim.id) — \(claim.stance.rawValue) (key \(claim.claimKey))\n"
         text += "speaker:  \(claim.speaker)\(claim.anonymous ? " (unnamed source)" : "")\(claim.speakerType.map { " [\($0)]" } ?? "")\n"
         if claim.via.count > 1 { text += "via:      \(claim.via.joined(separator: " ← "))\n" }
         text += "cue:      \(claim.cue)\n"
         text += "said on:  \(claim.saidOn ?? "-")\n"
-        text += "content:  \(claim.content)\(claim.quote ? " (direct quote)" : "")\n"
+        let denied = try claim.targetClaimID.flatMap { try queries.claim(id: $0) }
+        text += "content:  \(claim.contentShowingDenied(denied))\(claim.quote ? " (direct quote)" : "")\n"
         if !claim.entities.isEmpty { text += "entities: \(claim.entities.joined(separator: "، "))\n" }
-        if let target = claim.targetClaimID, let denied = try queries.claim(id: target) {
-            text += "denies:   claim \(denied.id) (\(denied.speaker)): \(denied.content)\n"
-        }
+        if let denied { text += "denies:   claim \(denied.id) (\(denied.speaker)): \(denied.content)\n" }
         text += "article:  #\(claim.articleID) \(claim.articleTitle) — \(claim.outlet ?? "-"), \(claim.published ?? "-")\n\n"
         text += "  \(claim.sentence)\n"
         Terminal.output(text)

@@ -5,6 +5,19 @@ public enum DemoReport {
         EmbeddedResources.sampleArticles.map { ArticleDraft(source: "sample:" + $0.name, body: $0.text) }
     }
 
+    /// Where `claims demo` writes unless `--db` names a file.
+    public static let defaultDatabase = "demo.db"
+
+    /// Refuses a database that holds articles other than the samples (the user's archive), so that
+    /// the demo never adds its articles and conflicts to it by mistake.
+    public static func checkIsDemoDatabase(_ database: ClaimsDatabase) throws {
+        let others = try database.connection.scalarInt("SELECT count(*) FROM articles WHERE source NOT LIKE 'sample:%'")
+        guard others == 0 else {
+            throw ClaimsError.invalidArgument("\(database.path) holds \(others) article\(others == 1 ? "" : "s") that are not the demo's: "
+                + "run the demo on its own database (`claims demo` writes ./\(defaultDatabase)), or add --force to add the sample articles to it")
+        }
+    }
+
     /// Example searches the report runs, one per normalisation case.
     static let searches = ["سفارة", "ايران", "فعالة", "\"دير الزور\"", "حمص AND انسحبت"]
 
@@ -31,9 +44,12 @@ public enum DemoReport {
         var denialFilter = ClaimFilter()
         denialFilter.stance = .denies
         let denials = try ClaimQueries(database: database).list(denialFilter)
+        let denied = try ClaimQueries(database: database).deniedClaims(of: denials)
         text += "\nDenials found (\(denials.count)):\n"
         for claim in denials {
-            text += "  [\(claim.id)] \(claim.speaker) (\(claim.cue)\(claim.saidOn.map { ", " + $0 } ?? "")): \(DisplayWidth.truncate(claim.content, to: 80))\n"
+            // A pointer denial (`نفت ذلك`) shows what it denies.
+            let content = DisplayWidth.truncate(claim.contentShowingDenied(claim.targetClaimID.flatMap { denied[$0] }), to: 100)
+            text += "  [\(claim.id)] \(BidiIsolation.isolate(claim.speaker)) (\(BidiIsolation.isolate(claim.cue))\(claim.saidOn.map { ", " + $0 } ?? "")): \(BidiIsolation.isolate(content))\n"
         }
         let conflicts = try ConflictQueries(database: database).conflicts()
         text += "\nConflicts found (\(conflicts.count)):\n"
