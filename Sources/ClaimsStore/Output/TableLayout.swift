@@ -22,17 +22,22 @@ public struct TableLayout: Equatable, Sendable {
         widths = natural
         guard let available, Self.total(natural) > available,
               let main = natural.indices.filter({ shrinkable[$0] }).max(by: { natural[$0] < natural[$1] }) else { return }
-        let floors = natural.indices.map { min(natural[$0], max(DisplayWidth.of(headers[$0]), Self.minimumWidth)) }
+        // Other text columns are cut, widest first: down to `minimumWidth` (or their header), then,
+        // when that is not enough, down to their header's width.
         widths[main] = min(natural[main], Self.readableWidth)
         var excess = Self.total(widths) - available
-        while excess > 0 {
-            let candidates = widths.indices.filter { $0 != main && shrinkable[$0] && widths[$0] > floors[$0] }
-            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[widest] -= 1
-            excess -= 1
+        for floors in [natural.indices.map { min(natural[$0], max(DisplayWidth.of(headers[$0]), Self.minimumWidth)) },
+                       natural.indices.map { min(natural[$0], max(DisplayWidth.of(headers[$0]), 3)) }] {
+            while excess > 0 {
+                let candidates = widths.indices.filter { $0 != main && shrinkable[$0] && widths[$0] > floors[$0] }
+                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+                excess -= 1
+            }
         }
-        // The wrapped column takes what is left, never less than its floor (the table then overflows).
-        widths[main] = min(natural[main], max(floors[main], widths[main] - excess))
+        // The wrapped column takes what is left, never less than its header (the table then overflows).
+        let mainFloor = min(natural[main], max(DisplayWidth.of(headers[main]), Self.minimumWidth))
+        widths[main] = min(natural[main], max(mainFloor, widths[main] - excess))
         if widths[main] < natural[main] { wrappedColumn = main }
     }
 

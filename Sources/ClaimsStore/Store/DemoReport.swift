@@ -9,9 +9,14 @@ public enum DemoReport {
     public static let defaultDatabase = "demo.db"
 
     /// Refuses a database that holds articles other than the samples (the user's archive), so that
-    /// the demo never adds its articles and conflicts to it by mistake.
+    /// the demo never adds its articles and conflicts to it by mistake. The samples are known by
+    /// their content hash, however they were ingested (by `demo` or from `Examples/articles`).
     public static func checkIsDemoDatabase(_ database: ClaimsDatabase) throws {
-        let others = try database.connection.scalarInt("SELECT count(*) FROM articles WHERE source NOT LIKE 'sample:%'")
+        let cleaner = ArticleCleaner()
+        let samples = sampleDrafts.compactMap { try? ArticleStore.contentHash(of: cleaner.clean($0).body) }
+        let others = try database.connection.scalarInt(
+            "SELECT count(*) FROM articles WHERE content_hash NOT IN (" + samples.map { _ in "?" }.joined(separator: ",") + ")",
+            samples.map { $0 as any SQLBindable })
         guard others == 0 else {
             throw ClaimsError.invalidArgument("\(database.path) holds \(others) article\(others == 1 ? "" : "s") that are not the demo's: "
                 + "run the demo on its own database (`claims demo` writes ./\(defaultDatabase)), or add --force to add the sample articles to it")
