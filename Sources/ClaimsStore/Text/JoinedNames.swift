@@ -38,9 +38,9 @@ public struct JoinedNames: Sendable {
     /// only a word with `ال` after its third letter is looked up.
     @inline(__always)
     func split(_ word: [Unicode.Scalar]) -> Int? {
-        guard word.count >= 6 else { return nil }
+        guard word.count >= 5 else { return nil }
         var i = 2
-        while i < word.count - 3 {
+        while i <= word.count - 3 {
             if word[i] == Self.alef && word[i + 1] == Self.lam { return splits[word] }
             i += 1
         }
