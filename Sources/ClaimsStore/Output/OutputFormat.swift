@@ -57,8 +57,10 @@ public struct RecordRenderer {
         for row in cells {
             for (i, cell) in row.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(cell)) }
         }
+        // Ids, numbers, dates and short ASCII values (stance, type, origin) are never cut.
         let shrinkable = columns.indices.map { i in
             !Self.isIdentifier(columns[i]) && !cells.allSatisfy { Self.isNumberOrDate($0[i]) }
+                && !(natural[i] <= 12 && cells.allSatisfy { $0[i].allSatisfy(\.isASCII) })
         }
         let layout = TableLayout(natural: natural, headers: columns, shrinkable: shrinkable, available: terminalWidth)
         let widths = layout.widths

@@ -12,6 +12,8 @@ public struct TableLayout: Equatable, Sendable {
     public static let minimumWidth = 8
     /// The width the wrapped column keeps before the others are cut further.
     public static let readableWidth = 30
+    /// The width the wrapped column keeps before the others are cut to their headers' width.
+    public static let narrowWidth = 12
 
     /// - Parameters:
     ///   - natural: the widest cell of each column (header included).
@@ -26,8 +28,15 @@ public struct TableLayout: Equatable, Sendable {
         // when that is not enough, down to their header's width.
         widths[main] = min(natural[main], Self.readableWidth)
         var excess = Self.total(widths) - available
-        for floors in [natural.indices.map { min(natural[$0], max(DisplayWidth.of(headers[$0]), Self.minimumWidth)) },
-                       natural.indices.map { min(natural[$0], max(DisplayWidth.of(headers[$0]), 3)) }] {
+        // Between the two, the wrapped column gives up to `narrowWidth`.
+        let mainFloor = min(natural[main], max(DisplayWidth.of(headers[main]), Self.minimumWidth))
+        for (level, floors) in [natural.indices.map { min(natural[$0], max(DisplayWidth.of(headers[$0]), Self.minimumWidth)) },
+                                natural.indices.map { min(natural[$0], max(DisplayWidth.of(headers[$0]), 3)) }].enumerated() {
+            if level == 1 {
+                let given = min(excess, max(0, widths[main] - max(mainFloor, Self.narrowWidth)))
+                widths[main] -= given
+                excess -= given
+            }
             while excess > 0 {
                 let candidates = widths.indices.filter { $0 != main && shrinkable[$0] && widths[$0] > floors[$0] }
                 guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
@@ -36,8 +45,7 @@ public struct TableLayout: Equatable, Sendable {
             }
         }
         // The wrapped column takes what is left, never less than its header (the table then overflows).
-        let mainFloor = min(natural[main], max(DisplayWidth.of(headers[main]), Self.minimumWidth))
-        widths[main] = min(natural[main], max(mainFloor, widths[main] - excess))
+        widths[main] = min(natural[main], max(mainFloor, widths[main] - max(0, excess)))
         if widths[main] < natural[main] { wrappedColumn = main }
     }
 
