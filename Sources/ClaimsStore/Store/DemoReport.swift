@@ -36,7 +36,11 @@ public enum DemoReport {
                 ($0.int(0), $0.string(1), $0.string(2), $0.string(3))
         }
         for (id, outlet, published, title) in articles {
-            text += "  #\(id)  \(DisplayWidth.pad(published, to: 16))  \(DisplayWidth.pad(DisplayWidth.truncate(outlet, to: 16), to: 16))  \(DisplayWidth.truncate(title, to: 70))\n"
+            // Arabic cells isolated (padded outside the isolate), so a bidi terminal keeps the columns.
+            let shortOutlet = DisplayWidth.truncate(outlet, to: 16)
+            text += "  #\(id)  \(DisplayWidth.pad(published, to: 16))  \(BidiIsolation.isolate(shortOutlet))"
+                + String(repeating: " ", count: 16 - DisplayWidth.of(shortOutlet))
+                + "  \(BidiIsolation.isolate(DisplayWidth.truncate(title, to: 70)))\n"
         }
         text += "\nClaims per article:\n"
         let perArticle = try database.connection.query("""
@@ -59,13 +63,13 @@ public enum DemoReport {
         let conflicts = try ConflictQueries(database: database).conflicts()
         text += "\nConflicts found (\(conflicts.count)):\n"
         for conflict in conflicts {
-            text += "  \(conflict.kinds.joined(separator: " + ")): [\(conflict.a.id)] \(conflict.a.speaker): \(DisplayWidth.truncate(conflict.a.content, to: 60))\n"
-            text += "      ⟷ [\(conflict.b.id)] \(conflict.b.speaker): \(DisplayWidth.truncate(conflict.b.content, to: 60))\n"
+            text += "  \(conflict.kinds.joined(separator: " + ")): [\(conflict.a.id)] \(BidiIsolation.isolate(conflict.a.speaker)): \(BidiIsolation.isolate(DisplayWidth.truncate(conflict.a.content, to: 60)))\n"
+            text += "      ⟷ [\(conflict.b.id)] \(BidiIsolation.isolate(conflict.b.speaker)): \(BidiIsolation.isolate(DisplayWidth.truncate(conflict.b.content, to: 60)))\n"
         }
         let stories = try ConflictQueries(database: database).stories()
         text += "\nStories (\(stories.count); claims stating the same thing):\n"
         for story in stories.prefix(6) {
-            text += "  #\(story.id)  \(story.claims) claims, \(story.independentSources) independent source\(story.independentSources == 1 ? "" : "s")\(story.disputed > 0 ? ", disputed" : ""): \(DisplayWidth.truncate(story.label, to: 70))\n"
+            text += "  #\(story.id)  \(story.claims) claims, \(story.independentSources) independent source\(story.independentSources == 1 ? "" : "s")\(story.disputed > 0 ? ", disputed" : ""): \(BidiIsolation.isolate(DisplayWidth.truncate(story.label, to: 70)))\n"
         }
         text += "\nSearches (normalised and clitic-aware):\n"
         let engine = SearchEngine(database: database)
@@ -73,7 +77,7 @@ public enum DemoReport {
             let hits = try engine.search(query, filter: ArticleFilter(limit: 3))
             text += "  claims search '\(query)' → \(hits.count == 3 ? "3+" : String(hits.count)) article(s)\n"
             if let first = hits.first {
-                text += "    #\(first.articleID): \(DisplayWidth.truncate(first.snippet, to: 110))\n"
+                text += "    #\(first.articleID): \(BidiIsolation.isolate(DisplayWidth.truncate(first.snippet, to: 110)))\n"
             }
         }
         return text
