@@ -30,6 +30,17 @@ final class TerminalOutputTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(layout.widths[1], 8)
     }
 
+    func testLayoutNarrowsTheGapAsALastResort() {
+        // The stories table: numbers under long headers leave little room for the label.
+        let headers = ["id", "label", "claims", "sources", "independent_sources", "disputed", "first_date", "last_date"]
+        let natural = [2, 120, 6, 7, 19, 8, 10, 10]
+        let layout = TableLayout(natural: natural, headers: headers, shrinkable: [false, true, false, false, false, false, false, false], available: 80)
+        XCTAssertEqual(layout.gap, 1)
+        XCTAssertEqual(TableLayout.total(layout.widths, gap: 1), 80)
+        XCTAssertEqual(layout.wrappedColumn, 1)
+        XCTAssertEqual(TableLayout(natural: [2, 10, 20], headers: ["id", "a", "b"], shrinkable: [false, true, true], available: 80).gap, 2)
+    }
+
     func testWrapBreaksAtSpacesAndSplitsOverlongWords() {
         XCTAssertEqual(TableLayout.wrap("الأنباء الواردة عن إخلاء السفارة", to: 15), ["الأنباء الواردة", "عن إخلاء", "السفارة"])
         XCTAssertEqual(TableLayout.wrap("abcdefghij", to: 4), ["abcd", "efgh", "ij"])

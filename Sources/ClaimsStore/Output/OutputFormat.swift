@@ -71,7 +71,7 @@ public struct RecordRenderer {
                 // Isolated, so that a bidi terminal keeps each cell in its column; padded outside the isolate.
                 out += BidiIsolation.isolate(fitted)
                 if i < cells.count - 1 {
-                    out += String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(fitted)) + TableLayout.gap)
+                    out += String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(fitted)) + layout.gap)
                 }
             }
             // Trailing blanks of empty last cells are dropped.
@@ -79,7 +79,7 @@ public struct RecordRenderer {
             return out
         }
         var out = (styled ? "\u{1B}[1m" + line(columns) + "\u{1B}[0m" : line(columns)) + "\n"
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: layout.gap)) + "\n"
         for row in cells {
             guard let wrapped = layout.wrappedColumn else { out += line(row) + "\n"; continue }
             // The wrapped column's lines, the other cells on the first line only.

@@ -7,8 +7,9 @@ public struct TableLayout: Equatable, Sendable {
     /// The column whose cells wrap onto several lines (nil: every cell fits on one line).
     public var wrappedColumn: Int?
 
-    /// Columns a gap between two cells takes.
-    public static let gap = 2
+    /// Columns between two cells: 2, or 1 when the table would not fit otherwise.
+    public var gap = Self.defaultGap
+    public static let defaultGap = 2
     public static let minimumWidth = 8
     /// The width the wrapped column keeps before the others are cut further.
     public static let readableWidth = 30
@@ -46,10 +47,15 @@ public struct TableLayout: Equatable, Sendable {
         }
         // The wrapped column takes what is left, never less than its header (the table then overflows).
         widths[main] = min(natural[main], max(mainFloor, widths[main] - max(0, excess)))
+        // Last resort (many narrow columns with long headers): one space between columns.
+        if Self.total(widths) > available {
+            gap = 1
+            widths[main] = min(natural[main], max(mainFloor, widths[main] + available - Self.total(widths, gap: 1)))
+        }
         if widths[main] < natural[main] { wrappedColumn = main }
     }
 
-    public static func total(_ widths: [Int]) -> Int {
+    public static func total(_ widths: [Int], gap: Int = defaultGap) -> Int {
         widths.reduce(0, +) + gap * max(0, widths.count - 1)
     }
 
