@@ -32,14 +32,14 @@ struct Check: ParsableCommand {
                      ("explanation", .string(match.comparison.explanation)), ("claim", match.claim.json)])
         }
         switch output.format {
-        case .json, .jsonl: Terminal.render(records, columns: [], format: output.format)
+        case .json, .jsonl: Terminal.render(records, columns: [], output: output)
         default:
             let rows: [JSONValue] = matches.map { match in
                 .object([("relation", .string(match.label)), ("score", .double((match.comparison.score * 100).rounded() / 100)),
                          ("claim_id", .int(match.claim.id)), ("speaker", .string(match.claim.speaker)), ("content", .string(match.claim.content)),
                          ("explanation", .string(match.comparison.explanation))])
             }
-            Terminal.render(rows, columns: ["relation", "score", "claim_id", "speaker", "content", "explanation"], format: output.format)
+            Terminal.render(rows, columns: ["relation", "score", "claim_id", "speaker", "content", "explanation"], output: output)
             if matches.isEmpty { Terminal.message("no stored claim is about this statement") }
         }
     }
@@ -67,8 +67,8 @@ struct Compare: ParsableCommand {
     @Argument(help: "The second statement.")
     var second: String
 
-    @Option(help: "Output format: text or json.")
-    var format: TextOrJSON = .text
+    @Option(help: "Output format: table (text), json, jsonl or csv.")
+    var format: OutputFormat = .table
 
     func run() throws {
         for statement in [first, second] where !statement.contains(where: \.isLetter) {
@@ -77,19 +77,18 @@ struct Compare: ParsableCommand {
         let result = StatementComparer().compare(first, second)
         let relation = result.relation == .related ? "unrelated" : result.relation.rawValue
         let reasons = result.outcome.reasons
-        if format == .json {
-            let features: [JSONValue] = reasons.map { reason in
-                .object([("name", .string(reason.name)), ("value", .double((reason.value * 100).rounded() / 100)),
-                         ("contribution", .double((reason.contribution * 100).rounded() / 100))])
-            }
-            Terminal.output(JSONValue.object([("relation", .string(relation)), ("score", .double((result.score * 100).rounded() / 100)),
-                                              ("kinds", .array(result.kinds.map { .string($0.rawValue) })),
-                                              ("explanation", .string(result.explanation)),
-                                              ("model_label", .string(result.outcome.label.rawValue)),
-                                              ("features", .array(features)),
-                                              ("rules", .object([("relation", .string(result.rules.relation.rawValue)),
-                                                                 ("explanation", .string(result.rules.explanation))]))]).jsonText + "\n")
-        } else {
+        let features: [JSONValue] = reasons.map { reason in
+            .object([("name", .string(reason.name)), ("value", .double((reason.value * 100).rounded() / 100)),
+                     ("contribution", .double((reason.contribution * 100).rounded() / 100))])
+        }
+        let json = JSONValue.object([("relation", .string(relation)), ("score", .double((result.score * 100).rounded() / 100)),
+                                     ("kinds", .array(result.kinds.map { .string($0.rawValue) })),
+                                     ("explanation", .string(result.explanation)),
+                                     ("model_label", .string(result.outcome.label.rawValue)),
+                                     ("features", .array(features)),
+                                     ("rules", .object([("relation", .string(result.rules.relation.rawValue)),
+                                                        ("explanation", .string(result.rules.explanation))]))])
+        Terminal.item(json, format: format) {
             var text = "\(relation) (score \(String(format: "%.2f", result.score)))"
                 + (result.kinds.isEmpty ? "" : " — " + result.kinds.map(\.rawValue).joined(separator: " + ")) + "\n"
             text += "decided by (feature = value, weight for \(result.outcome.label.rawValue)):\n"
@@ -97,7 +96,7 @@ struct Compare: ParsableCommand {
                 text += "  " + reason.name + " = " + String(format: "%.2f", reason.value) + "  +" + String(format: "%.2f", reason.contribution) + "\n"
             }
             text += "rules: \(result.rules.relation.rawValue) — \(result.rules.explanation)\n"
-            Terminal.output(text)
+            return text
         }
     }
 }

@@ -21,6 +21,7 @@ struct ClaimsCommand: ParsableCommand {
             The database is --db, else $CLAIMS_DB, else ./claims.db.
             Exit codes: 0 success, 1 some input or operation failed, 2 usage or query error.
             """,
+        version: ClaimsVersion.description,
         subcommands: [Ingest.self, Search.self, List.self, Conflicts.self, Stories.self, Check.self, Compare.self, Entities.self, Show.self, Export.self, Extract.self, Stats.self, Demo.self, Verify.self]
     )
 
@@ -65,6 +66,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file (default: $CLAIMS_DB, else ./claims.db).", valueName: "path"))
     var db: String?
 
+    init() {}
+
+    init(db: String) { self.db = db }
+
     var databasePath: String {
         db ?? ProcessInfo.processInfo.environment["CLAIMS_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "claims.db"
     }
@@ -91,10 +96,18 @@ protocol DatabaseCommand {
     var global: GlobalOptions { get }
 }
 
-/// `--format` for listing commands.
+/// `--format` and `--wide` for listing commands.
 struct FormatOption: ParsableArguments {
-    @Option(name: .long, help: "Output format: table, json, jsonl or csv.")
+    @Option(name: .long, help: "Output format: table, json, jsonl or csv (text = table).")
     var format: OutputFormat = .table
+
+    @Flag(help: "Tables: cut no cell (by default a table is fitted to the terminal's width, $COLUMNS or the window's).")
+    var wide = false
 }
 
-extension OutputFormat: ExpressibleByArgument {}
+/// Every command takes the same format names; `text` is kept as another name for `table`.
+extension OutputFormat: ExpressibleByArgument {
+    public init?(argument: String) {
+        if argument == "text" { self = .table } else { self.init(rawValue: argument) }
+    }
+}

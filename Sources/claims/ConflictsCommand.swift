@@ -54,7 +54,7 @@ struct Conflicts: ParsableCommand {
         }
         let conflicts = try ConflictQueries(database: database).conflicts(kind: kind, entity: entity, since: since, limit: limit)
         switch output.format {
-        case .json, .jsonl: Terminal.render(conflicts.map(\.json), columns: [], format: output.format)
+        case .json, .jsonl: Terminal.render(conflicts.map(\.json), columns: [], output: output)
         case .csv:
             Terminal.render(conflicts.map(Self.flat), columns: Self.flatColumns, format: .csv)
         case .table:
@@ -112,7 +112,7 @@ struct Stories: ParsableCommand {
 
     func run() throws {
         let stories = try ConflictQueries(database: try global.openForWriting()).stories(entity: entity, since: since, limit: limit)
-        Terminal.render(stories.map(\.json), columns: StoredStory.rowColumns, format: output.format)
+        Terminal.render(stories.map(\.json), columns: StoredStory.rowColumns, output: output)
     }
 }
 
@@ -128,18 +128,18 @@ struct ShowStory: ParsableCommand {
     @Argument(help: "The story id (see `claims stories`).")
     var id: Int
 
-    @Option(help: "Output format: text or json.")
-    var format: TextOrJSON = .text
+    @Option(help: "Output format: table (text), json, jsonl or csv.")
+    var format: OutputFormat = .table
 
     func run() throws {
         guard let timeline = try ConflictQueries(database: try global.openForWriting()).storyTimeline(id: id) else {
             throw ClaimsError.notFound("no story with id \(id)")
         }
-        if format == .json {
+        if format != .table {
             guard case .object(var fields) = timeline.story.json else { return }
             fields.append(("timeline", .array(timeline.claims.map { .object([("role", .string($0.role)), ("source", .string($0.source)), ("claim", $0.claim.json)]) })))
             fields.append(("conflicts", .array(timeline.conflicts.map(\.json))))
-            Terminal.output(JSONValue.object(fields).jsonText + "\n")
+            Terminal.item(.object(fields), format: format) { "" }
             return
         }
         let story = timeline.story

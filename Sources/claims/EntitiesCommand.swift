@@ -41,7 +41,7 @@ struct EntitiesList: ParsableCommand {
             originFilter = parsed
         }
         let entities = try EntityQueries(database: try global.openForReading()).list(type: type, origin: originFilter, top: top)
-        Terminal.render(entities.map(\.json), columns: StoredEntity.rowColumns, format: output.format)
+        Terminal.render(entities.map(\.json), columns: StoredEntity.rowColumns, output: output)
     }
 }
 
@@ -73,19 +73,15 @@ struct EntitiesAdd: ParsableCommand {
     @Option(help: "The country or organisation it belongs to (a canonical name).")
     var affiliation: String?
 
-    @Option(help: "Output format: text or json.")
-    var format: TextOrJSON = .text
+    @Option(help: "Output format: table (text), json, jsonl or csv.")
+    var format: OutputFormat = .table
 
     func run() throws {
         let entity = try EntityQueries(database: try global.openForWriting())
             .add(name: name, type: type, aliases: aliases, nisbas: nisbas, affiliation: affiliation)
-        if format == .json {
-            Terminal.output(entity.json.jsonText + "\n")
-        } else {
-            Terminal.output("entity \(entity.id): \(entity.name) (\(entity.type), \(entity.origin))" +
-                            (entity.aliases.isEmpty ? "" : " — aliases: " + entity.aliases.joined(separator: "، ")) + "\n")
+        Terminal.item(entity.json, format: format) {
+            "entity \(entity.id): \(entity.name) (\(entity.type), \(entity.origin))" +
+                (entity.aliases.isEmpty ? "" : " — aliases: " + entity.aliases.joined(separator: "، ")) + "\n"
         }
     }
 }
-
-enum TextOrJSON: String, ExpressibleByArgument { case text, json }

@@ -35,13 +35,11 @@ struct Ingest: ParsableCommand, DatabaseCommand {
     @Option(name: .customLong("max-bytes"), help: "Largest input file or JSON line, in bytes.")
     var maxBytes: Int = 50 * 1024 * 1024
 
-    @Option(help: "Summary format: text (to standard error) or json (to standard output).")
-    var format: SummaryFormat = .text
+    @Option(help: "Summary format: table (text; to standard error), or json, jsonl or csv (to standard output).")
+    var format: OutputFormat = .table
 
     @Flag(help: "No progress line and no per-input problems: only the summary (and errors' exit code).")
     var quiet = false
-
-    enum SummaryFormat: String, ExpressibleByArgument { case text, json }
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file, directory or -") }
@@ -80,13 +78,13 @@ struct Ingest: ParsableCommand, DatabaseCommand {
         progress?.finish()
         printProblems(report)
         let retries = database.connection.busyRetries
-        if format == .json {
+        if format != .table {
             var json = report.json
             if case .object(var fields) = json {
                 fields.append(("busy_retries", .int(retries)))
                 json = .object(fields)
             }
-            Terminal.output(json.jsonText + "\n")
+            Terminal.item(json, format: format) { "" }
         }
         Terminal.message(report.summary + (retries > 0 ? ", \(retries) busy retr\(retries == 1 ? "y" : "ies")" : ""))
         if !report.failures.isEmpty { throw ExitCode.failure }

@@ -44,10 +44,15 @@ struct List: ParsableCommand {
         var filter = ClaimFilter()
         filter.speaker = speaker; filter.entity = entity; filter.stance = stance; filter.articleID = article
         filter.outlet = outlet; filter.since = since; filter.until = until; filter.limit = limit
-        let claims = try ClaimQueries(database: try global.openForReading()).list(filter)
+        let queries = ClaimQueries(database: try global.openForReading())
+        let claims = try queries.list(filter)
         switch output.format {
-        case .json, .jsonl: Terminal.render(claims.map(\.json), columns: [], format: output.format)
-        default: Terminal.render(claims.map(\.row), columns: StoredClaim.rowColumns, format: output.format)
+        case .json, .jsonl: Terminal.render(claims.map(\.json), columns: [], output: output)
+        case .csv: Terminal.render(claims.map(\.row), columns: StoredClaim.csvColumns, output: output)
+        case .table:
+            // A pointer denial's content shows what it denies (`هذه التقارير → [62] …`).
+            let denied = try queries.deniedClaims(of: claims)
+            Terminal.render(claims.map { $0.row(denied: $0.targetClaimID.flatMap { denied[$0] }) }, columns: StoredClaim.rowColumns, output: output)
         }
     }
 }

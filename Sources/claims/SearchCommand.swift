@@ -6,8 +6,9 @@ struct Search: ParsableCommand, DatabaseCommand {
         abstract: "Full-text search of the articles (Arabic-aware: diacritics, alef forms, clitics).",
         discussion: """
             Words match whatever their clitics and spelling: سفارة finds السفارة, والسفارة, بالسفارة,
-            سفارتها; ايران finds إيران. Use "double quotes" for a phrase, AND / OR / NOT, parentheses,
-            and a trailing * for a prefix.
+            سفارتها; ايران finds إيران; ديرالزور finds دير الزور (names written with or without their
+            inner space). Use "double quotes" for a phrase, AND / OR / NOT in upper case (a lower-case
+            and / or / not is searched as a word, with a hint), parentheses, and a trailing * for a prefix.
 
             Examples:
               claims search سفارة
@@ -43,6 +44,7 @@ struct Search: ParsableCommand, DatabaseCommand {
     }
 
     func run() throws {
+        if let hint = QueryHints.lowercaseOperators(in: query) { Terminal.message("claims: hint: \(hint)") }
         if ftsQuery {
             Terminal.output(try SearchQuery(query).ftsExpression + "\n")
             return
@@ -51,6 +53,6 @@ struct Search: ParsableCommand, DatabaseCommand {
         let hits = try SearchEngine(database: database)
             .search(query, filter: ArticleFilter(outlet: outlet, since: since, until: until, limit: limit))
         Terminal.render(hits.map(\.json), columns: ["article_id", "title", "outlet", "published", "snippet", "rank"],
-                        format: output.format)
+                        output: output)
     }
 }

@@ -20,22 +20,17 @@ struct ShowArticle: ParsableCommand, DatabaseCommand {
     @Argument(help: "The article id (see `claims search` or `claims stats`).")
     var id: Int
 
-    @Option(help: "Output format: text or json.")
-    var format: Format = .text
-
-    enum Format: String, ExpressibleByArgument { case text, json }
+    @Option(help: "Output format: table (text), json, jsonl or csv.")
+    var format: OutputFormat = .table
 
     func run() throws {
         let database = try global.openForReading()
         guard let article = try ArticleStore(database: database).article(id: id) else {
             throw ClaimsError.notFound("no article with id \(id)")
         }
-        switch format {
-        case .json:
-            guard case .object(var fields) = article.json else { return }
-            fields.append(("body", .string(article.body)))
-            Terminal.output(JSONValue.object(fields).jsonText + "\n")
-        case .text:
+        guard case .object(var fields) = article.json else { return }
+        fields.append(("body", .string(article.body)))
+        Terminal.item(.object(fields), format: format) {
             var text = "# \(article.title)\n"
             text += "id: \(article.id)\n"
             text += "outlet: \(article.outlet ?? "-")\n"
@@ -43,7 +38,7 @@ struct ShowArticle: ParsableCommand, DatabaseCommand {
             if let url = article.url { text += "url: \(url)\n" }
             text += "source: \(article.source)\n\n"
             text += article.body + "\n"
-            Terminal.output(text)
+            return text
         }
     }
 }
@@ -60,26 +55,25 @@ struct ShowClaim: ParsableCommand {
     @Argument(help: "The claim id (see `claims list`).")
     var id: Int
 
-    @Option(help: "Output format: text or json.")
-    var format: TextOrJSON = .text
+    @Option(help: "Output format: table (text), json, jsonl or csv.")
+    var format: OutputFormat = .table
 
     func run() throws {
         let queries = ClaimQueries(database: try global.openForReading())
         guard let claim = try queries.claim(id: id) else { throw ClaimsError.notFound("no claim with id \(id)") }
-        if format == .json {
-            Terminal.output(claim.json.jsonText + "\n")
+        if format != .table {
+            Terminal.item(claim.json, format: format) { "" }
             return
         }
-        var text = "claim \(claim.id) — \(claim.stance.rawValue)\n"
+        var text = "claim \(claim.id) — \(claim.stance.rawValue) (key \(claim.claimKey))\n"
         text += "speaker:  \(claim.speaker)\(claim.anonymous ? " (unnamed source)" : "")\(claim.speakerType.map { " [\($0)]" } ?? "")\n"
         if claim.via.count > 1 { text += "via:      \(claim.via.joined(separator: " ← "))\n" }
         text += "cue:      \(claim.cue)\n"
         text += "said on:  \(claim.saidOn ?? "-")\n"
-        text += "content:  \(claim.content)\(claim.quote ? " (direct quote)" : "")\n"
+        let denied = try claim.targetClaimID.flatMap { try queries.claim(id: $0) }
+        text += "content:  \(claim.contentShowingDenied(denied))\(claim.quote ? " (direct quote)" : "")\n"
         if !claim.entities.isEmpty { text += "entities: \(claim.entities.joined(separator: "، "))\n" }
-        if let target = claim.targetClaimID, let denied = try queries.claim(id: target) {
-            text += "denies:   claim \(denied.id) (\(denied.speaker)): \(denied.content)\n"
-        }
+        if let denied { text += "denies:   claim \(denied.id) (\(denied.speaker)): \(denied.content)\n" }
         text += "article:  #\(claim.articleID) \(claim.articleTitle) — \(claim.outlet ?? "-"), \(claim.published ?? "-")\n\n"
         text += "  \(claim.sentence)\n"
         Terminal.output(text)
@@ -98,8 +92,8 @@ struct ShowEntity: ParsableCommand {
     @Argument(help: "The entity's name or an alias.")
     var name: String
 
-    @Option(help: "Output format: text or json.")
-    var format: TextOrJSON = .text
+    @Option(help: "Output format: table (text), json, jsonl or csv.")
+    var format: OutputFormat = .table
 
     func run() throws {
         let queries = EntityQueries(database: try global.openForReading())
@@ -109,12 +103,12 @@ struct ShowEntity: ParsableCommand {
         let perArticle = try queries.mentionsPerArticle(entityID: entity.id)
         let by = try queries.claimsBy(entityID: entity.id)
         let about = try queries.claimsAbout(entityID: entity.id)
-        if format == .json {
+        if format != .table {
             guard case .object(var fields) = entity.json else { return }
             fields.append(("mentions_per_article", .array(perArticle.map { .object([("article_id", .int($0.articleID)), ("title", .string($0.title)), ("mentions", .int($0.count))]) })))
             fields.append(("claims_by", .array(by.map(\.json))))
             fields.append(("claims_about", .array(about.map(\.json))))
-            Terminal.output(JSONValue.object(fields).jsonText + "\n")
+            Terminal.item(.object(fields), format: format) { "" }
             return
         }
         var text = "\(entity.name) — \(entity.type), \(entity.origin)\(entity.affiliation.map { ", of \($0)" } ?? "")\n"

@@ -27,10 +27,37 @@ enum Terminal {
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
-    static func render(_ records: [JSONValue], columns: [String], format: OutputFormat) {
+    /// Prints records; a table is fitted to the terminal's width unless `wide` (then no cell is cut).
+    static func render(_ records: [JSONValue], columns: [String], format: OutputFormat, wide: Bool = false) {
         var renderer = RecordRenderer(format: format)
         renderer.styled = wantsColor
+        if wide { renderer.maxCellWidth = Int.max } else { renderer.terminalWidth = width }
         output(renderer.render(records, columns: columns))
+    }
+
+    static func render(_ records: [JSONValue], columns: [String], output options: FormatOption) {
+        render(records, columns: columns, format: options.format, wide: options.wide)
+    }
+
+    /// One item (`show`, `stats`, `verify` …): `table` prints `text()`, json and jsonl the object on
+    /// one line, csv its fields as one record under a header.
+    static func item(_ json: JSONValue, format: OutputFormat, text: () throws -> String) rethrows {
+        switch format {
+        case .table: output(try text())
+        case .json, .jsonl: output(json.jsonText + "\n")
+        case .csv:
+            guard case .object(let fields) = json else { return }
+            output(RecordRenderer(format: .csv).render([json], columns: fields.map(\.0)))
+        }
+    }
+
+    /// The terminal's width in columns: `COLUMNS` when set, else the size of the terminal on
+    /// standard output; nil when output goes to a file or a pipe.
+    static var width: Int? {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+        var size = winsize()
+        guard isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     /// A progress line on standard error, rewritten in place; only on a terminal.

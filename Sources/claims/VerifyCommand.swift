@@ -16,22 +16,14 @@ struct Verify: ParsableCommand, DatabaseCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: Format = .text
-
-    enum Format: String, ExpressibleByArgument { case text, json }
+    @Option(help: "Output format: table (text), json, jsonl or csv.")
+    var format: OutputFormat = .table
 
     func run() throws {
         let path = try global.checkedPath()
         let problems = try ClaimsDatabase.verify(path: path)
-        switch format {
-        case .json:
-            Terminal.output(JSONValue.object([
-                ("ok", .bool(problems.isEmpty)), ("problems", .array(problems.map { .string($0) })),
-            ]).jsonText + "\n")
-        case .text:
-            Terminal.output(problems.isEmpty ? "ok\n" : problems.map { $0 + "\n" }.joined())
-        }
+        let json = JSONValue.object([("ok", .bool(problems.isEmpty)), ("problems", .array(problems.map { .string($0) }))])
+        Terminal.item(json, format: format) { problems.isEmpty ? "ok\n" : problems.map { $0 + "\n" }.joined() }
         if !problems.isEmpty {
             Terminal.error("\(path): \(problems.count) problem\(problems.count == 1 ? "" : "s") found")
             throw ExitCode.failure

@@ -28,7 +28,7 @@ final class ClaimsCommandTests: XCTestCase {
         XCTAssertEqual(denial["cue"] as? String, "نفى")
         // Documented keys, in order.
         let line = try cli.run(["list", "--limit", "1", "--format", "jsonl"]).stdout
-        XCTAssertTrue(line.hasPrefix("{\"id\":1,\"article_id\":1,\"speaker\":{\"text\":"), line)
+        XCTAssertTrue(line.hasPrefix("{\"id\":1,\"claim_key\":\"397ebc385641f831\",\"article_id\":1,\"speaker\":{\"text\":"), line)
         for key in ["\"via\":", "\"cue\":", "\"stance\":", "\"content\":", "\"quote\":", "\"said_on\":", "\"sentence\":", "\"entities\":"] {
             XCTAssertTrue(line.contains(key), key)
         }
@@ -45,7 +45,7 @@ final class ClaimsCommandTests: XCTestCase {
         XCTAssertFalse(observatory.isEmpty)
         XCTAssertTrue(observatory.allSatisfy { (($0["speaker"] as? [String: Any])?["entity"] as? String) == "المرصد السوري لحقوق الإنسان" })
         let csv = try cli.run(["list", "--entity", "دير الزور", "--format", "csv"]).stdout
-        XCTAssertTrue(csv.hasPrefix("id,speaker,via,cue,stance,content,said_on,article_id,outlet\r\n"), csv)
+        XCTAssertTrue(csv.hasPrefix("id,speaker,via,cue,stance,content,said_on,article_id,outlet,claim_key\r\n"), csv)
         XCTAssertEqual(try cli.run(["list", "--stance", "maybe"]).status, 2)
         let unknown = try cli.run(["list", "--entity", "لا أحد"])
         XCTAssertEqual(unknown.status, 1)

@@ -105,10 +105,32 @@ final class TextFastPathTests: XCTestCase {
                     let normalized = Reference.normalize(token.text, foldTaMarbuta: false)
                     guard !normalized.isEmpty else { continue }
                     if !output.isEmpty { output.append(" ") }
-                    output.append(stem(normalized))
+                    if let (first, second) = Self.joinedNames[normalized] {
+                        output.append(stem(first) + " " + stem(second))
+                    } else {
+                        output.append(stem(normalized))
+                    }
                 }
                 return output
             }
+
+            /// Gazetteer names written without their inner space (`ديرالزور`) → their two words:
+            /// adjacent words of a name or alias, the second with the article and the first without.
+            static let joinedNames: [String: (String, String)] = {
+                var names: [String: (String, String)] = [:]
+                for line in (EmbeddedResources.all["Data/gazetteer.tsv"] ?? "").split(separator: "\n") where !line.hasPrefix("#") {
+                    let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                    guard fields.count >= 3 else { continue }
+                    for name in [fields[1]] + fields[2].split(separator: "|") {
+                        let words = name.split(separator: " ").map { Reference.normalize(String($0), foldTaMarbuta: false) }
+                        for (first, second) in zip(words, words.dropFirst())
+                        where first.count >= 2 && !first.hasPrefix("ال") && second.hasPrefix("ال") && second.count > 2 {
+                            names[first + second] = (first, second)
+                        }
+                    }
+                }
+                return names
+            }()
         }
     }
 

@@ -271,15 +271,17 @@ public final class Ingester {
         for id in ids {
             guard let article = try articleStore.article(id: id) else { continue }
             claims += try database.connection.transaction {
+                // Unchanged claims (same article, span and speaker) keep their ids.
+                let previous = try extractionStore.previousClaimIDs(articleID: id)
                 try extractionStore.deleteExtraction(articleID: id)
                 let extraction = extractor.extract(title: article.title, body: article.body, published: article.published,
                                                    outlet: article.outlet, titleIsHeadline: !article.titleDerived)
-                let claimIDs = try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer)
+                let claimIDs = try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer, keeping: previous)
                 if !all { try detector.detect(newClaims: claimIDs) }
                 return extraction.claims.count
             }
         }
-        // Claims got new ids: relate everything again, as a rebuild does.
+        // Claims changed (new entities, new or lost claims): relate everything again, as a rebuild does.
         if all { try detector.rebuild() }
         try regroupStories()
         return (ids.count, claims)

@@ -8,8 +8,11 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// Renders records (JSON objects with ordered keys) as a table, a JSON array, JSON Lines or CSV.
 public struct RecordRenderer {
     public var format: OutputFormat
-    /// Widest a table cell may be, in terminal columns; longer text is cut with an ellipsis.
+    /// Widest a table cell may be, in terminal columns, when the terminal's width is not known;
+    /// longer text is cut with an ellipsis (`Int.max`: never cut).
     public var maxCellWidth: Int
+    /// The terminal's width: the table is fitted to it by cutting its widest text columns (nil: not fitted).
+    public var terminalWidth: Int?
     /// Bold table header (only for a terminal that wants colour).
     public var styled = false
 
@@ -44,29 +47,58 @@ public struct RecordRenderer {
     }
 
     private func table(_ records: [JSONValue], columns: [String]) -> String {
-        let rows: [[String]] = records.map { record in
+        let cells: [[String]] = records.map { record in
             columns.map { column in
-                let text = (record[column]?.plainText ?? "")
-                    .split(whereSeparator: \.isNewline).joined(separator: " ")
-                return DisplayWidth.truncate(text, to: maxCellWidth)
+                let text = (record[column]?.plainText ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
+                return DisplayWidth.truncate(text, to: terminalWidth == nil ? maxCellWidth : Int.max)
             }
         }
-        var widths = columns.map { DisplayWidth.of($0) }
-        for row in rows {
-            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+        var natural = columns.map { DisplayWidth.of($0) }
+        for row in cells {
+            for (i, cell) in row.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(cell)) }
         }
+        // Ids, numbers, dates and short ASCII values (stance, type, origin) are never cut.
+        let shrinkable = columns.indices.map { i in
+            !Self.isIdentifier(columns[i]) && !cells.allSatisfy { Self.isNumberOrDate($0[i]) }
+                && !(natural[i] <= 12 && cells.allSatisfy { $0[i].allSatisfy(\.isASCII) })
+        }
+        let layout = TableLayout(natural: natural, headers: columns, shrinkable: shrinkable, available: terminalWidth)
+        let widths = layout.widths
         func line(_ cells: [String]) -> String {
-            var parts: [String] = []
+            var out = ""
             for (i, cell) in cells.enumerated() {
-                let isLast = i == cells.count - 1
-                parts.append(isLast ? cell : DisplayWidth.pad(cell, to: widths[i]))
+                let fitted = DisplayWidth.truncate(cell, to: widths[i])
+                // Isolated, so that a bidi terminal keeps each cell in its column; padded outside the isolate.
+                out += BidiIsolation.isolate(fitted)
+                if i < cells.count - 1 {
+                    out += String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(fitted)) + layout.gap)
+                }
             }
-            return parts.joined(separator: "  ")
+            // Trailing blanks of empty last cells are dropped.
+            while out.hasSuffix(" ") { out.removeLast() }
+            return out
         }
         var out = (styled ? "\u{1B}[1m" + line(columns) + "\u{1B}[0m" : line(columns)) + "\n"
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for row in rows { out += line(row) + "\n" }
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: layout.gap)) + "\n"
+        for row in cells {
+            guard let wrapped = layout.wrappedColumn else { out += line(row) + "\n"; continue }
+            // The wrapped column's lines, the other cells on the first line only.
+            for (n, part) in TableLayout.wrap(row[wrapped], to: widths[wrapped]).enumerated() {
+                var cellsOfLine = n == 0 ? row : Array(repeating: "", count: row.count)
+                cellsOfLine[wrapped] = part
+                out += line(cellsOfLine) + "\n"
+            }
+        }
         return out
     }
-}
 
+    /// Id columns are never cut (`id`, `article_id`, `claim_id` …).
+    static func isIdentifier(_ column: String) -> Bool {
+        column == "id" || column.hasSuffix("_id")
+    }
+
+    /// Numbers and dates (`2024-12-07`, `2024-12-06T23:47`) are never cut.
+    static func isNumberOrDate(_ cell: String) -> Bool {
+        cell.isEmpty || Double(cell) != nil || cell.allSatisfy { $0.isASCII && ($0.isNumber || "-:T".contains($0)) }
+    }
+}

@@ -24,14 +24,20 @@ public struct ClaimQueries {
         try connection.queryOne(StoredClaim.selectSQL + " WHERE c.id = ?", [id], StoredClaim.init(row:))
     }
 
+    /// The claims that the pointer denials among `claims` deny, by id.
+    public func deniedClaims(of claims: [StoredClaim]) throws -> [Int: StoredClaim] {
+        var denied: [Int: StoredClaim] = [:]
+        for target in Set(claims.compactMap(\.targetClaimID)) { denied[target] = try claim(id: target) }
+        return denied
+    }
+
     public func claims(ids: [Int]) throws -> [StoredClaim] {
         try ids.compactMap { try claim(id: $0) }
     }
 
     /// Claims matching `filter`, oldest first.
     public func list(_ filter: ClaimFilter) throws -> [StoredClaim] {
-        let since = try ArticleFilter.checkedDate(filter.since, option: "--since")
-        let until = try ArticleFilter.checkedDate(filter.until, option: "--until")
+        let (since, until) = try ArticleFilter.checkedRange(since: filter.since, until: filter.until)
         var clauses: [String] = []
         var values: [any SQLBindable] = []
         if let stance = filter.stance { clauses.append("c.stance = ?"); values.append(stance.rawValue) }

@@ -24,6 +24,10 @@ public final class ClaimsDatabase {
                 if info.st_mode & S_IFMT == S_IFDIR {
                     throw ClaimsError.cannotOpen(path: path, reason: "it is a directory, not a database file")
                 }
+                // A read command never turns an empty file (`touch x.db`, a failed download) into a database.
+                if !create && info.st_size == 0 {
+                    throw ClaimsError.notAClaimsDatabase(path: path, reason: "an empty file of 0 bytes; `claims --db \(path) ingest FILES…` makes it one")
+                }
                 if !readOnly, let blocker = Self.writeBlocker(path) {
                     if create { throw ClaimsError.readOnly(path: path, reason: blocker) }
                     readOnly = true

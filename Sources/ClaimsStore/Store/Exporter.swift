@@ -67,9 +67,9 @@ public struct Exporter {
         try connection.prepare(StoredClaim.selectSQL + " WHERE ? IS NULL OR coalesce(c.said_on, substr(a.published, 1, 10)) >= ? ORDER BY c.id")
             .bind([since, since] as [any SQLBindable]).forEach { row in
                 let claim = StoredClaim(row: row)
-                emit(format == .csv ? claim.row : claim.json, StoredClaim.rowColumns, format, header: &header, write)
+                emit(format == .csv ? claim.row : claim.json, StoredClaim.csvColumns, format, header: &header, write)
             }
-        if !header, format == .csv { write(StoredClaim.rowColumns.joined(separator: ",") + "\r\n") }
+        if !header, format == .csv { write(StoredClaim.csvColumns.joined(separator: ",") + "\r\n") }
     }
 
     private func entities(_ format: ExportFormat, _ write: (String) -> Void) throws {

@@ -87,8 +87,14 @@ public final class ExtractionStore {
     }
 
     /// Stores an article's extraction. Returns the ids of the claims, in extraction order.
+    /// - Parameter keeping: ids of the article's claims before re-extraction (`previousClaimIDs`): a
+    ///   claim found again with the same span and speaker gets its id back; the others get ids above
+    ///   every id in use or kept, so that no kept id is taken.
     @discardableResult
-    public func store(_ extraction: ArticleExtraction, articleID: Int, gazetteer: Gazetteer, now: String = ArticleStore.now()) throws -> [Int] {
+    public func store(_ extraction: ArticleExtraction, articleID: Int, gazetteer: Gazetteer, now: String = ArticleStore.now(),
+                      keeping previous: [ClaimIdentity: Int] = [:]) throws -> [Int] {
+        var previous = previous
+        let highestKept = previous.values.max() ?? 0
         for mention in extraction.mentions {
             let entity = try entityID(name: mention.entityName, type: mention.entityType, origin: mention.origin, gazetteer: gazetteer, now: now)
             try connection.cached("""
@@ -102,11 +108,15 @@ public final class ExtractionStore {
                 try entityID(name: $0, type: claim.speakerType ?? .organization, origin: .discovered, gazetteer: gazetteer, now: now)
             }
             let target = claim.targetIndex.flatMap { $0 < claimIDs.count ? claimIDs[$0] : nil }
+            var id: Int? = previous.removeValue(forKey: ClaimIdentity(claim))
+            if id == nil, !previous.isEmpty {
+                id = max(try connection.scalarInt("SELECT coalesce(max(id), 0) FROM claims"), highestKept) + 1
+            }
             try connection.cached("""
-                INSERT INTO claims (article_id, speaker, speaker_entity_id, anonymous, via, cue, stance, content, quote, said_on, part,
+                INSERT INTO claims (id, article_id, speaker, speaker_entity_id, anonymous, via, cue, stance, content, quote, said_on, part,
                                     sentence, content_start, content_end, sentence_start, sentence_end, target_claim_id, content_search, is_call)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).bind([articleID, claim.speakerText, speakerID, claim.anonymous, JSONValue.array(claim.via.map { .string($0) }).jsonText,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).bind([id, articleID, claim.speakerText, speakerID, claim.anonymous, JSONValue.array(claim.via.map { .string($0) }).jsonText,
                            claim.cue, claim.stance.rawValue, claim.content, claim.quote, claim.saidOn, claim.part.rawValue,
                            claim.sentenceIndex, claim.contentStart, claim.contentEnd, claim.sentenceStart, claim.sentenceEnd, target,
                            claim.contentSearch ?? stemmer.searchForm(of: claim.content), claim.isCall] as [any SQLBindable]).run()
@@ -130,8 +140,22 @@ public final class ExtractionStore {
         return claimIDs
     }
 
+    /// The ids of an article's claims by span and speaker, read before `deleteExtraction` so that
+    /// `store(_:articleID:gazetteer:now:keeping:)` gives unchanged claims their ids back.
+    public func previousClaimIDs(articleID: Int) throws -> [ClaimIdentity: Int] {
+        var ids: [ClaimIdentity: Int] = [:]
+        for (identity, id) in try connection.query(
+            "SELECT part, content_start, content_end, speaker, id FROM claims WHERE article_id = ? ORDER BY id", [articleID], {
+                (ClaimIdentity(part: $0.string(0), contentStart: $0.int(1), contentEnd: $0.int(2), speaker: $0.string(3)), $0.int(4))
+            }) where ids[identity] == nil {
+            ids[identity] = id
+        }
+        return ids
+    }
+
     /// Removes an article's extraction (before extracting it again). Its claims leave their stories:
-    /// the next story build regroups everything (new claims may even get the same ids back).
+    /// the next story build regroups everything (claims found again keep their ids when their
+    /// previous ids are passed to `store`).
     public func deleteExtraction(articleID: Int) throws {
         try StoryRegion.forgetBuild(connection)
         try connection.run("DELETE FROM claims WHERE article_id = ?", articleID)

@@ -28,6 +28,16 @@ public struct ArticleFilter: Sendable {
         self.outlet = outlet; self.since = since; self.until = until; self.limit = limit
     }
 
+    /// Checks both dates and that `since` is not after `until` (which would match nothing).
+    public static func checkedRange(since: String?, until: String?) throws -> (since: String?, until: String?) {
+        let since = try checkedDate(since, option: "--since")
+        let until = try checkedDate(until, option: "--until")
+        if let since, let until, since > until {
+            throw ClaimsError.invalidArgument("--since \(since) is after --until \(until): no date is in that range (swap them?)")
+        }
+        return (since, until)
+    }
+
     /// Checks the dates and returns them in ISO form.
     public static func checkedDate(_ text: String?, option: String) throws -> String? {
         guard let text else { return nil }
@@ -47,8 +57,7 @@ public struct SearchEngine {
 
     public func search(_ text: String, filter: ArticleFilter = ArticleFilter()) throws -> [SearchHit] {
         let query = try SearchQuery(text, stemmer: stemmer)
-        let since = try ArticleFilter.checkedDate(filter.since, option: "--since")
-        let until = try ArticleFilter.checkedDate(filter.until, option: "--until")
+        let (since, until) = try ArticleFilter.checkedRange(since: filter.since, until: filter.until)
         let outlets = try matchingOutlets(filter.outlet)
         if let outlets, outlets.isEmpty { return [] }
         // The best `limit` hits are ranked first, from the index (joined to `articles` only for the

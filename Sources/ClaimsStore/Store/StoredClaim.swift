@@ -21,11 +21,23 @@ public struct StoredClaim: Equatable, Sendable {
     public let articleTitle: String
     public let outlet: String?
     public let published: String?
+    /// Where the claim stands: its article's content hash, and the part and character span of its content.
+    public let articleContentHash: String
+    public let part: String
+    public let contentStart: Int
+    public let contentEnd: Int
+
+    /// A key for the claim that outlives databases and re-extraction: the first 16 hex digits of
+    /// SHA-256 over `content_hash:part:content_start:content_end` (the article's text and the span),
+    /// so the same claim of the same article has the same key in any database that holds it.
+    public var claimKey: String {
+        String(SHA256.hex(of: "\(articleContentHash):\(part):\(contentStart):\(contentEnd)").prefix(16))
+    }
 
     /// The claim JSON documented in the README.
     public var json: JSONValue {
         .object([
-            ("id", .int(id)), ("article_id", .int(articleID)),
+            ("id", .int(id)), ("claim_key", .string(claimKey)), ("article_id", .int(articleID)),
             ("speaker", .object([("text", .string(speaker)), ("entity", JSONValue(speakerEntity)),
                                  ("entity_id", JSONValue(speakerEntityID)), ("anonymous", .bool(anonymous))])),
             ("via", .array(via.map { .string($0) })), ("cue", .string(cue)), ("stance", .string(stance.rawValue)),
@@ -42,11 +54,27 @@ public struct StoredClaim: Equatable, Sendable {
             ("id", .int(id)), ("speaker", .string(speaker)), ("via", .string(via.dropFirst().joined(separator: " ← "))),
             ("cue", .string(cue)), ("stance", .string(stance.rawValue)), ("content", .string(content)),
             ("said_on", JSONValue(saidOn ?? published.map { String($0.prefix(10)) })), ("article_id", .int(articleID)),
-            ("outlet", JSONValue(outlet)),
+            ("outlet", JSONValue(outlet)), ("claim_key", .string(claimKey)),
         ])
     }
 
+    /// What a pointer denial denies, after its own words: `هذه التقارير → [62] القوات انسحبت من حمص`
+    /// (the content alone for other claims).
+    public func contentShowingDenied(_ denied: StoredClaim?) -> String {
+        guard let denied, targetClaimID == denied.id, denied.content != content else { return content }
+        return "\(content) → [\(denied.id)] \(denied.content)"
+    }
+
+    /// The flat record with the content showing what a pointer denial denies (for tables).
+    public func row(denied: StoredClaim?) -> JSONValue {
+        guard denied != nil, case .object(var fields) = row, let i = fields.firstIndex(where: { $0.0 == "content" }) else { return row }
+        fields[i].1 = .string(contentShowingDenied(denied))
+        return .object(fields)
+    }
+
     public static let rowColumns = ["id", "speaker", "via", "cue", "stance", "content", "said_on", "article_id", "outlet"]
+    /// CSV has the claim key too (tables leave it out for width).
+    public static let csvColumns = rowColumns + ["claim_key"]
 
     static let selectSQL = """
         SELECT c.id, c.article_id, c.speaker, e.name, c.speaker_entity_id, e.type, c.anonymous, c.via, c.cue, c.stance, c.content,
@@ -54,7 +82,7 @@ public struct StoredClaim: Equatable, Sendable {
                substr(CASE c.part WHEN 'title' THEN a.title ELSE a.body END, c.sentence_start + 1, c.sentence_end - c.sentence_start),
                (SELECT json_group_array(x.name) FROM (SELECT en.name FROM claim_entities ce JOIN entities en ON en.id = ce.entity_id
                                                        WHERE ce.claim_id = c.id AND ce.role = 'mentioned' ORDER BY en.name) x),
-               c.target_claim_id, a.title, a.outlet, a.published
+               c.target_claim_id, a.title, a.outlet, a.published, a.content_hash, c.part, c.content_start, c.content_end
         FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN entities e ON e.id = c.speaker_entity_id
         """
 
@@ -65,6 +93,7 @@ public struct StoredClaim: Equatable, Sendable {
         content = row.string(10); quote = row.bool(11); saidOn = row.optionalString(12); sentence = row.string(13)
         entities = Self.stringArray(row.string(14)); targetClaimID = row.optionalInt(15); articleTitle = row.string(16)
         outlet = row.optionalString(17); published = row.optionalString(18)
+        articleContentHash = row.string(19); part = row.string(20); contentStart = row.int(21); contentEnd = row.int(22)
     }
 
     static func stringArray(_ json: String) -> [String] {

@@ -6,9 +6,19 @@
 /// Input and output are normalised text (see `ArabicNormalizer`); the result has ة folded to ه.
 public struct CliticStemmer: Sendable {
     public let lexicon: Lexicon
+    let joinedNames: JoinedNames
 
-    public init(lexicon: Lexicon = .builtIn) {
+    public init(lexicon: Lexicon = .builtIn, joinedNames: JoinedNames = .builtIn) {
         self.lexicon = lexicon
+        self.joinedNames = joinedNames
+    }
+
+    /// The stems of one normalised word: one, or two for a name written without its inner space
+    /// (`ديرالزور` → `دير`, `زور`, as `دير الزور` gives).
+    public func stems(_ word: String) -> [String] {
+        let letters = Array(word.unicodeScalars)
+        guard let split = joinedNames.split(letters) else { return [stem(word)] }
+        return [stem(String(scalars: letters[..<split])), stem(String(scalars: letters[split...]))]
     }
 
     private static let alef: Unicode.Scalar = "\u{0627}", lam: Unicode.Scalar = "\u{0644}"
@@ -125,6 +135,17 @@ public struct CliticStemmer: Sendable {
             inWord = false
             guard !word.isEmpty else { return }
             if !output.isEmpty { output.append(0x20) }
+            if let split = joinedNames.split(word) {
+                // A name written without its inner space is indexed as its two words.
+                var first = Array(word[..<split]), second = Array(word[split...])
+                _ = stem(&first)
+                _ = stem(&second)
+                appendUTF8(first, to: &output)
+                output.append(0x20)
+                appendUTF8(second, to: &output)
+                word.removeAll(keepingCapacity: true)
+                return
+            }
             _ = stem(&word)
             appendUTF8(word, to: &output)
             word.removeAll(keepingCapacity: true)

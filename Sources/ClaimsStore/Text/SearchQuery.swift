@@ -50,7 +50,8 @@ public struct SearchQuery: Equatable, Sendable {
                 parts.append(name)
                 negated = name == "NOT"
             case .term(let words, let isPhrase, let isPrefix):
-                var stemmed = words.map { stemmer.stem(ArabicNormalizer.normalize($0, foldTaMarbuta: false)) }.filter { !$0.isEmpty }
+                // A name written without its inner space (`ديرالزور`) becomes the phrase of its two words, as indexed.
+                var stemmed = words.flatMap { stemmer.stems(ArabicNormalizer.normalize($0, foldTaMarbuta: false)) }.filter { !$0.isEmpty }
                 if isPrefix, let last = words.last, !stemmed.isEmpty {
                     stemmed[stemmed.count - 1] = stemmer.stemPrefix(ArabicNormalizer.normalize(last, foldTaMarbuta: false))
                 }
