@@ -76,13 +76,18 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the database for a read command: a missing file is an error, never created; a file
-    /// that cannot be written is opened read-only.
+    /// that cannot be written is opened read-only; nothing is written (what an interrupted command
+    /// left to repair is a warning).
     func openForReading() throws -> ClaimsDatabase {
-        try ClaimsDatabase(path: try checkedPath(), create: false)
+        let database = try ClaimsDatabase(path: try checkedPath(), create: false)
+        for warning in database.warnings { Terminal.warning(warning) }
+        return database
     }
 
     func openForWriting() throws -> ClaimsDatabase {
-        try ClaimsDatabase(path: try checkedPath(), create: true)
+        let database = try ClaimsDatabase(path: try checkedPath(), create: true)
+        for warning in database.warnings { Terminal.warning(warning) }
+        return database
     }
 }
 

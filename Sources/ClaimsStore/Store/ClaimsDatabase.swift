@@ -5,11 +5,16 @@ import Foundation
 public final class ClaimsDatabase {
     public let connection: Database
     public let path: String
+    /// What the caller should tell the user about the database as opened (indexes or relations left
+    /// to repair by an interrupted command, a repair that failed); empty when all is well.
+    public private(set) var warnings: [String] = []
 
     /// - Parameters:
-    ///   - create: when false, a missing file is an error (read commands never create databases), and
-    ///     a file that cannot be written (read-only file, directory or file system) is opened read-only,
-    ///     so reading works wherever the file can be read.
+    ///   - create: true for a writer. When false (a reader), a missing file is an error (read commands
+    ///     never create databases), a file that cannot be written (read-only file, directory or file
+    ///     system) is opened read-only, so reading works wherever the file can be read, and nothing is
+    ///     written: what an interrupted command left to repair is reported in `warnings` and repaired
+    ///     by the next writer. (The one write a reader makes is the migration of an older schema.)
     ///   - readOnly: opens without write access (no migration; an old version is refused).
     /// A writer (`create`) on a file or directory that cannot be written gets `ClaimsError.readOnly`
     /// before anything is touched; a damaged file gets `ClaimsError.damaged`.
@@ -52,14 +57,25 @@ public final class ClaimsDatabase {
         do {
             connection = try Database(path: path, mode: readOnly ? .readOnly : .readWrite, immutable: immutable)
             try Self.prepareSchema(connection, path: path, readOnly: readOnly)
-            if !readOnly {
+            if create && !readOnly {
                 try connection.enableWriteAheadLog()
                 try SearchIndexMaintenance.ensureCurrent(self)
-                try SecondaryIndexes.restoreIfInterrupted(connection)
+                if let warning = try SecondaryIndexes.restoreIfInterrupted(connection) { warnings.append(warning) }
+            } else {
+                warnings = readerWarnings()
             }
         } catch let error as SQLiteError {
             throw ClaimsError.database(path, error) ?? error
         }
+    }
+
+    /// What a reader is told of the repairs the next writer will make.
+    private func readerWarnings() -> [String] {
+        var warnings: [String] = []
+        if (try? SecondaryIndexes.areMissing(connection)) == true { warnings.append(SecondaryIndexes.missingWarning) }
+        if (try? StaleRelations.needRepair(connection)) == true { warnings.append(StaleRelations.problem) }
+        if (try? SearchIndexMaintenance.isCurrent(connection)) == false { warnings.append(SearchIndexMaintenance.staleWarning) }
+        return warnings
     }
 
     /// Why `path` (an existing file) cannot be written, or nil when it can: the file itself, and the
