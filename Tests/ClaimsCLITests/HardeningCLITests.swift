@@ -280,3 +280,82 @@ final class HardeningCLITests: XCTestCase {
         }
     }
 }
+
+/// The smaller points of issue 17.
+final class HardeningDetailsCLITests: XCTestCase {
+    /// A file name with a newline cannot forge a line of its own on standard error.
+    func testControlCharactersInFileNamesAreEscapedOnStandardError() throws {
+        let cli = try CLIRunner()
+        let name = cli.directory + "/bad\nclaims: error: forged.txt"
+        try Data([0x00, 0x01, 0x02, 0xFF]).write(to: URL(fileURLWithPath: name))
+        let result = try cli.run(["ingest", name])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stderr.split(separator: "\n")
+        XCTAssertFalse(lines.contains { $0.hasPrefix("claims: error: forged") }, result.stderr)
+        XCTAssertTrue(result.stderr.contains("bad\\nclaims: error: forged.txt"), result.stderr)
+    }
+
+    /// `ingest --format json` that stops on a fatal error still prints its report, with the error.
+    func testAFatalIngestStillPrintsItsJSONReport() throws {
+        let cli = try CLIRunner()
+        try "not a database, just text".write(toFile: cli.database, atomically: true, encoding: .utf8)
+        let result = try cli.run(["ingest", "--format", "json", cli.samplesPath])
+        XCTAssertEqual(result.status, 1)
+        let report = try XCTUnwrap(try cli.json(result) as? [String: Any], result.stdout)
+        XCTAssertEqual(report["new"] as? Int, 0)
+        XCTAssertTrue((report["error"] as? String)?.contains(cli.database) == true, "\(report)")
+    }
+
+    /// A `-shm` file that counts pages of a `-wal` file that is gone, and a file whose size
+    /// disagrees with its header, are reported by `verify`.
+    func testVerifyDetectsALostWriteAheadLogAndATruncatedFile() throws {
+        let cli = try CLIRunner()
+        try cli.copySampleDatabase()
+        // A writer stopped with commits in its log (no checkpoint), whose -wal is then deleted.
+        let writer = try Database(path: cli.database)
+        try writer.execute("PRAGMA wal_autocheckpoint = 0")
+        try writer.execute("UPDATE articles SET outlet = 'منفذ' WHERE id = 1")
+        let shm = try XCTUnwrap(FileManager.default.contents(atPath: cli.database + "-shm"))
+        let log = cli.database + "-wal"
+        XCTAssertTrue(FileManager.default.fileExists(atPath: log))
+        let copy = try CLIRunner()
+        try FileManager.default.copyItem(atPath: cli.database, toPath: copy.database)
+        try shm.write(to: URL(fileURLWithPath: copy.database + "-shm"))
+        withExtendedLifetime(writer) {}
+        let verify = try copy.run(["verify"])
+        XCTAssertEqual(verify.status, 1, verify.stdout)
+        XCTAssertTrue(verify.stdout.contains("\(copy.database)-wal is missing, but \(copy.database)-shm records"), verify.stdout)
+        // A truncated file (the last page cut off).
+        let truncated = try CLIRunner()
+        try truncated.copySampleDatabase()
+        let size = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: truncated.database)[.size] as? Int)
+        XCTAssertEqual(truncate(truncated.database, off_t(size - 4096)), 0)
+        let report = try truncated.run(["verify"])
+        XCTAssertEqual(report.status, 1)
+        XCTAssertTrue(report.stdout.contains("pages but its header says"), report.stdout)
+        let ingest = try truncated.run(["ingest", truncated.samplesPath])
+        XCTAssertEqual(ingest.status, 1, "a writer refuses a file that disagrees with its header")
+        XCTAssertTrue(ingest.stderr.contains("is damaged"), ingest.stderr)
+    }
+
+    /// After a byte flip that `verify` reports, `ingest` refuses to write (the file is unchanged).
+    func testIngestRefusesToWriteIntoADamagedDatabase() throws {
+        let cli = try CLIRunner()
+        try cli.copySampleDatabase()
+        let (page, pageSize) = try { () -> (Int, Int) in
+            let db = try Database(path: cli.database, mode: .readOnly)
+            return (try db.scalarInt("SELECT rootpage FROM sqlite_schema WHERE name = 'mentions'"), try db.scalarInt("PRAGMA page_size"))
+        }()
+        // The b-tree page's cell count (header bytes 3-4) made impossible.
+        let handle = try XCTUnwrap(FileHandle(forUpdatingAtPath: cli.database))
+        try handle.seek(toOffset: UInt64((page - 1) * pageSize + 3))
+        try handle.write(contentsOf: Data([0x7F, 0xFF]))
+        try handle.close()
+        XCTAssertEqual(try cli.run(["verify"]).status, 1)
+        let before = try HardeningCLITests.fileState(cli.database)
+        let ingest = try cli.run(["ingest", "--format", "json", "-"], input: Corpus.jsonLine(3) + "\n")
+        XCTAssertEqual(ingest.status, 1, ingest.stderr)
+        XCTAssertTrue(ingest.stderr.contains("is damaged (quick_check:"), ingest.stderr)
+        XCTAssertEqual(try HardeningCLITests.fileState(cli.database), before, "nothing written")
+    }
+}

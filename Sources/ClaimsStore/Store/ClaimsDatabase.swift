@@ -58,6 +58,7 @@ public final class ClaimsDatabase {
             connection = try Database(path: path, mode: readOnly ? .readOnly : .readWrite, immutable: immutable)
             try Self.prepareSchema(connection, path: path, readOnly: readOnly)
             if create && !readOnly {
+                try Self.refuseIfDamaged(connection, path: path)
                 try connection.enableWriteAheadLog()
                 try SearchIndexMaintenance.ensureCurrent(self)
                 if let warning = try SecondaryIndexes.restoreIfInterrupted(connection) { warnings.append(warning) }
@@ -66,6 +67,26 @@ public final class ClaimsDatabase {
             }
         } catch let error as SQLiteError {
             throw ClaimsError.database(path, error) ?? error
+        }
+    }
+
+    /// Databases up to this size are checked (`PRAGMA quick_check`, ~0.1 s) before a writer writes;
+    /// a larger one would cost a read of the whole archive per run: its damage stops the writer where
+    /// SQLite meets it, and `claims verify` finds the rest.
+    static let checkedBeforeWritingBytes = 64 << 20
+
+    /// Refuses to write into a file whose size disagrees with its header or, when small enough,
+    /// whose pages `quick_check` finds damaged: writing would build on the damage.
+    static func refuseIfDamaged(_ db: Database, path: String) throws {
+        guard path != ":memory:", !path.isEmpty else { return }
+        if let problem = DatabaseFileCheck.problems(path: path).first(where: { $0.contains("pages but its header") }) {
+            throw ClaimsError.damaged(path: path, reason: problem)
+        }
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) <= checkedBeforeWritingBytes else { return }
+        let rows = try db.query("PRAGMA quick_check(3)") { $0.string(0) }
+        if rows != ["ok"] {
+            throw ClaimsError.damaged(path: path, reason: "quick_check: " + rows.joined(separator: "; ").replacingOccurrences(of: "\n", with: "; "))
         }
     }
 

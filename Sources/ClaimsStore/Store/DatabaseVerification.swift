@@ -113,12 +113,12 @@ extension ClaimsDatabase {
             switch error {
             case .databaseMissing: throw error
             case .damaged(_, let reason):
-                return ["the file cannot be opened: \(reason); restore a backup, or recover what is readable with "
+                return fileProblems + ["the file cannot be opened: \(reason); restore a backup, or recover what is readable with "
                         + "`sqlite3 \(path) .recover | sqlite3 NEW.db`"]
-            default: return [error.description]
+            default: return fileProblems + [error.description]
             }
         } catch let error as SQLiteError {
-            return [ClaimsError.database(path, error)?.description ?? "database error: \(error.message)"]
+            return fileProblems + [ClaimsError.database(path, error)?.description ?? "database error: \(error.message)"]
         }
     }
 
