@@ -43,6 +43,28 @@ final class HardeningCLITests: XCTestCase {
         XCTAssertEqual(try cli.run(["ingest", "--max-bytes=0", cli.samplesPath]).status, 0, "0: no size limit")
     }
 
+    /// Numbers drawn at random (negative, extreme, malformed) for every numeric option, with `=`:
+    /// the exit code is always 0, 1 or 2 (never a signal), and 2 exactly for what the rule refuses.
+    func testFuzzNumericOptions() throws {
+        let cli = try CLIRunner()
+        try cli.copySampleDatabase()
+        let options: [([String], String)] = [
+            (["check", "انسحبت القوات من حمص"], "--limit"), (["list"], "--limit"), (["conflicts"], "--limit"),
+            (["stories"], "--limit"), (["entities"], "--top"), (["search", "حمص"], "--limit"), (["list"], "--article"),
+        ]
+        let values = ["-1", "0", "1", "-0", "+3", "7", "9223372036854775807", "-9223372036854775808", "9223372036854775808",
+                      "99999999999999999999", "1.5", "1e3", "0x10", " 5", "", "٣", "--", "-", "NaN"]
+        var rng = SplitMix64(seed: 1217)
+        let iterations = ProcessInfo.processInfo.environment["CLAIMS_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 700
+        for _ in 0..<max(30, iterations / 20) {
+            let (command, option) = options[rng.next(below: options.count)]
+            let value = values[rng.next(below: values.count)]
+            let result = try cli.run(command + ["\(option)=\(value)", "--format", "json"], timeout: 60)
+            let accepted = Int(value).map { $0 >= 0 } ?? false
+            XCTAssertEqual(result.status, accepted ? 0 : 2, "\(command) \(option)=\(value): \(result.stderr)")
+        }
+    }
+
     // MARK: 2. NUL in JSON strings
 
     /// `\u0000` in a JSON string is stored with the rest of the text, never cut there.
