@@ -304,10 +304,16 @@ public final class ConflictDetector {
     }
 
     /// A denial with a target by the same speaker in the same or the previous sentence of the article.
+    /// (Only the claims after the article's last one before those two sentences are read: an
+    /// article's claims are stored in sentence order, and reading all its earlier claims for each
+    /// claim made one long article quadratic.)
     private func siblingDenial(of claim: Record) throws -> Record? {
         let id = try connection.queryOne("""
             SELECT d.id FROM claims d JOIN claims c ON c.id = ?
-            WHERE d.article_id = c.article_id AND d.part = c.part AND d.id < c.id AND d.stance = 'denies' AND d.target_claim_id IS NOT NULL
+            WHERE d.article_id = c.article_id AND d.part = c.part AND d.id < c.id
+              AND d.id > coalesce((SELECT e.id FROM claims e WHERE e.article_id = c.article_id AND e.id < c.id
+                                   AND (e.part != c.part OR e.sentence < c.sentence - 1) ORDER BY e.id DESC LIMIT 1), 0)
+              AND d.stance = 'denies' AND d.target_claim_id IS NOT NULL
               AND coalesce(CAST(d.speaker_entity_id AS TEXT), d.speaker) = coalesce(CAST(c.speaker_entity_id AS TEXT), c.speaker)
               AND c.sentence - d.sentence BETWEEN 0 AND 1
             ORDER BY d.id DESC LIMIT 1

@@ -33,6 +33,7 @@ public struct ArticleExtractor: Sendable {
         let segments = [(ArticlePart.title, titleIsHeadline ? title[...] : "", 0)]
             + TextSegments.split(body).map { (ArticlePart.body, $0.text, $0.scalarOffset) }
         var shift = (sentences: 0, tokens: 0, part: ArticlePart.title)
+        var discovered = Set<String>()
         for (part, content, scalarOffset) in segments where !content.isEmpty {
             if part != shift.part { shift = (0, 0, part) }
             let text = AnalyzedText(String(content), stemmer: stemmer)
@@ -44,7 +45,7 @@ public struct ArticleExtractor: Sendable {
                     sentenceIndex: shift.sentences + text.sentenceIndex(ofToken: mention.range.lowerBound),
                     start: scalarOffset + first.start, end: scalarOffset + last.end, text: String(text.slice(mention.range)),
                     tokenRange: (shift.tokens + mention.range.lowerBound)..<(shift.tokens + mention.range.upperBound), viaNisba: mention.viaNisba))
-                if mention.origin == .discovered, !result.discovered.contains(where: { $0.name == mention.name }) {
+                if mention.origin == .discovered, discovered.insert(mention.name).inserted {
                     result.discovered.append(EntityDefinition(name: mention.name, type: mention.type, origin: .discovered))
                 }
             }
