@@ -192,11 +192,20 @@ public final class ConflictDetector {
         if let days {
             let dayList = JSONValue.array(days.map { .int($0) }).jsonText
             let keyList = JSONValue.array(keys.map { .string($0) }).jsonText
-            // (The unary + keeps the planner on the key: `claim_id < ?` alone is rarely selective.)
+            // For each day and key, only its newest `postingsPerKey` postings are read (the lowest
+            // claim id among them is found first, by one index walk): reading all of them made a
+            // day with thousands of claims — one very long article — quadratic. Per key, the newest
+            // of these over the days are those of all postings.
             try connection.cached("""
-                SELECT term, claim_id FROM claim_terms
-                WHERE day IN (SELECT value FROM json_each(?)) AND term IN (SELECT value FROM json_each(?)) AND +claim_id < ?
-                """).bind([dayList, keyList, record.id] as [any SQLBindable]).forEach { postings[$0.string(0), default: []].append($0.int(1)) }
+                WITH days(day) AS (SELECT value FROM json_each(?1)), keys(term) AS (SELECT value FROM json_each(?2)),
+                     bounds(day, term, low) AS MATERIALIZED (
+                         SELECT days.day, keys.term, (SELECT c.claim_id FROM claim_terms c WHERE c.day = days.day AND c.term = keys.term
+                                                      AND c.claim_id < ?3 ORDER BY c.claim_id DESC LIMIT 1 OFFSET ?4)
+                         FROM days, keys)
+                SELECT t.term, t.claim_id FROM bounds b JOIN claim_terms t ON t.day = b.day AND t.term = b.term
+                WHERE t.claim_id < ?3 AND t.claim_id >= coalesce(b.low, -9223372036854775807)
+                """).bind([dayList, keyList, record.id, Self.postingsPerKey - 1] as [any SQLBindable])
+                .forEach { postings[$0.string(0), default: []].append($0.int(1)) }
         }
         let undated = try connection.cached("""
             SELECT claim_id FROM claim_terms WHERE day = ? AND term = ? AND claim_id < ? ORDER BY claim_id DESC LIMIT ?
