@@ -19,6 +19,8 @@ struct ClaimsCommand: ParsableCommand {
               claims check "إيران أخلت سفارتها في دمشق"
 
             The database is --db, else $CLAIMS_DB, else ./claims.db.
+            Numbers (--limit, --top, --max-bytes, --window, ids) are whole numbers of 0 or more;
+            for a limit, 0 means no limit.
             Exit codes: 0 success, 1 some input or operation failed, 2 usage or query error.
             """,
         subcommands: [Ingest.self, Search.self, List.self, Conflicts.self, Stories.self, Check.self, Compare.self, Entities.self, Show.self, Export.self, Extract.self, Stats.self, Demo.self, Verify.self]

@@ -342,10 +342,11 @@ public final class ConflictDetector {
             // The reporting side first, the denying side second.
             let (a, b) = older.stance == .denies && newer.stance != .denies ? (newer, older) : (older, newer)
             // One statement split into a denial and a counter-assertion (`التقارير كاذبة وأن الجيش في
-            // مكانه`) makes one conflict with both reasons, not two.
+            // مكانه`) makes one conflict with both reasons, not two. (The unary + keeps the planner on
+            // the conflicts of `a`: through the article's claims, a long article was quadratic.)
             if let existing = try connection.queryOne("""
                 SELECT x.id, x.kinds, x.explanation FROM conflicts x JOIN claims other ON other.id = x.claim_b_id JOIN claims this ON this.id = ?
-                WHERE x.claim_a_id = ? AND other.article_id = this.article_id AND other.part = this.part
+                WHERE x.claim_a_id = ? AND +other.article_id = this.article_id AND other.part = this.part
                   AND coalesce(CAST(other.speaker_entity_id AS TEXT), other.speaker) = coalesce(CAST(this.speaker_entity_id AS TEXT), this.speaker)
                   AND abs(other.sentence - this.sentence) <= 1
                 """, [b.id, a.id], { ($0.int(0), $0.string(1), $0.string(2)) }) {
