@@ -7,6 +7,7 @@
 #   BENCH_ARTICLES=100000 scripts/bench.sh    # the full run
 #   BENCH_STATIC=0 scripts/bench.sh           # claims linked dynamically to the Swift runtime (slower start-up)
 #   scripts/bench.sh --no-baselines --keep    # extra arguments go to `claims-bench run`
+#   (first, `claims-bench large` times the ingest of one article of 0.25, 1, 2 and 4 MiB)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -28,4 +29,6 @@ else
     swift build -c release --scratch-path .build-dynamic --product claims-bench
     bin=.build-dynamic/release
 fi
+# One large article of 0.25, 1, 2 and 4 MiB: ingest time must grow linearly with its length.
+"$bin/claims-bench" large --seed "$seed" --claims "$bin/claims"
 exec "$bin/claims-bench" run --articles "$articles" --seed "$seed" --claims "$bin/claims" "$@"

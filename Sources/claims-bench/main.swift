@@ -8,6 +8,7 @@ import Foundation
 //                    [--process-runs N] [--no-baselines] [--keep]
 //   claims-bench prototype [--articles N] [--seed S] [--workdir DIR] [--batch N] [--variants a,b,c] [--setup SQL]
 //   claims-bench train-stance ANS_DIR [--data DIR]      claims-bench eval-stance ANS_DIR   claims-bench eval-compare PAIRS.json
+//   claims-bench large [--sizes 0.25,1,2,4] [--seed S] [--workdir DIR] [--claims PATH]
 //
 // Arguments are parsed by hand: this target depends on ClaimsStore only.
 
@@ -20,6 +21,7 @@ let usage = """
            claims-bench train-stance ANS_DIR [--data DIR] [--misses FILE]
            claims-bench eval-stance ANS_DIR
            claims-bench eval-compare PAIRS.json
+           claims-bench large [--sizes MIB,MIB,…] [--seed S] [--workdir DIR] [--claims PATH]
 
       generate   write a deterministic synthetic Arabic news corpus as JSON Lines (default: standard output)
       run        generate (or reuse) a corpus in --workdir (default .build/bench), time the release
@@ -32,6 +34,8 @@ let usage = """
       prototype  in-process ingest variants (per-article transactions, batched transactions,
                  parse-then-single-writer on two threads, phases: CPU per step), to estimate what a
                  new pipeline would gain; --setup runs SQL (pragmas, FTS5 options) on each new database
+      large      ingest one article of each size (default 0.25, 1, 2 and 4 MiB of distinct generated text)
+                 with the release `claims`, each into a new database: seconds and seconds per MiB
     """
 
 struct Arguments {
@@ -99,6 +103,18 @@ func main() -> Int32 {
             options.keepDatabases = parsed.flags.contains("keep")
             var runner = BenchmarkRunner(options: options)
             try runner.run()
+        case "large":
+            var options = LargeArticleBenchmark.Options()
+            options.seed = seed
+            options.workdir = parsed.values["workdir"] ?? options.workdir
+            options.claimsPath = parsed.values["claims"]
+            if let list = parsed.values["sizes"] {
+                options.sizesMiB = try list.split(separator: ",").map {
+                    guard let size = Double($0), size > 0 else { throw BenchError("--sizes: not a positive number: \($0)") }
+                    return size
+                }
+            }
+            try LargeArticleBenchmark(options: options).run()
         case "prototype":
             var options = IngestPrototype.Options()
             options.articles = try parsed.int("articles", default: 10_000)

@@ -21,12 +21,12 @@ struct Check: ParsableCommand {
     @Argument(help: "The statement.")
     var statement: String
 
-    @Option(help: "At most this many matches.")
+    @Option(help: "At most this many matches (0: all).", transform: NumericArgument.count)
     var limit: Int = 10
 
     func run() throws {
         guard statement.contains(where: \.isLetter) else { throw ClaimsError.invalidArgument("the statement has no words") }
-        let matches = try ConflictQueries(database: try global.openForReading()).check(statement, limit: limit)
+        let matches = try ConflictQueries(database: try global.openForReading()).check(statement, limit: NumericArgument.limit(limit))
         let records: [JSONValue] = matches.map { match in
             .object([("relation", .string(match.label)), ("score", .double((match.comparison.score * 100).rounded() / 100)),
                      ("explanation", .string(match.comparison.explanation)), ("claim", match.claim.json)])

@@ -19,6 +19,8 @@ struct ClaimsCommand: ParsableCommand {
               claims check "إيران أخلت سفارتها في دمشق"
 
             The database is --db, else $CLAIMS_DB, else ./claims.db.
+            Numbers (--limit, --top, --max-bytes, --window, ids) are whole numbers of 0 or more;
+            for a limit, 0 means no limit.
             Exit codes: 0 success, 1 some input or operation failed, 2 usage or query error.
             """,
         version: ClaimsVersion.description,
@@ -81,13 +83,18 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the database for a read command: a missing file is an error, never created; a file
-    /// that cannot be written is opened read-only.
+    /// that cannot be written is opened read-only; nothing is written (what an interrupted command
+    /// left to repair is a warning).
     func openForReading() throws -> ClaimsDatabase {
-        try ClaimsDatabase(path: try checkedPath(), create: false)
+        let database = try ClaimsDatabase(path: try checkedPath(), create: false)
+        for warning in database.warnings { Terminal.warning(warning) }
+        return database
     }
 
     func openForWriting() throws -> ClaimsDatabase {
-        try ClaimsDatabase(path: try checkedPath(), create: true)
+        let database = try ClaimsDatabase(path: try checkedPath(), create: true)
+        for warning in database.warnings { Terminal.warning(warning) }
+        return database
     }
 }
 

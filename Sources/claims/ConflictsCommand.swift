@@ -30,13 +30,13 @@ struct Conflicts: ParsableCommand {
     @Option(help: "Only conflicts with a side made on or after this date (YYYY-MM-DD).")
     var since: String?
 
-    @Option(help: "At most this many conflicts (default: all).")
+    @Option(help: "At most this many conflicts (default and 0: all).", transform: NumericArgument.count)
     var limit: Int?
 
     @Flag(help: "Recompute every conflict, corroboration and story.")
     var rebuild = false
 
-    @Option(help: "With --rebuild: link claims made at most this many days apart (stored for later ingests).")
+    @Option(help: "With --rebuild: link claims made at most this many days apart (stored for later ingests).", transform: NumericArgument.count)
     var window: Int?
 
     func validate() throws {
@@ -48,11 +48,10 @@ struct Conflicts: ParsableCommand {
         if rebuild {
             if let window { try ConflictSettings.setWindowDays(window, database) }
             let detector = try ConflictDetector(database: database, windowDays: try ConflictSettings.windowDays(database))
-            let outcome = try detector.rebuild()
-            try StoryBuilder(database: database).rebuild()
+            let outcome = try StaleRelations.recompute(database, detector: detector)
             Terminal.message("rebuilt: \(outcome.conflicts) conflicts, \(outcome.corroborations) corroborations (window \(detector.comparer.windowDays) days)")
         }
-        let conflicts = try ConflictQueries(database: database).conflicts(kind: kind, entity: entity, since: since, limit: limit)
+        let conflicts = try ConflictQueries(database: database).conflicts(kind: kind, entity: entity, since: since, limit: limit.flatMap(NumericArgument.limit))
         switch output.format {
         case .json, .jsonl: Terminal.render(conflicts.map(\.json), columns: [], output: output)
         case .csv:
@@ -107,11 +106,11 @@ struct Stories: ParsableCommand {
     @Option(help: "Only stories with a claim on or after this date (YYYY-MM-DD).")
     var since: String?
 
-    @Option(help: "At most this many stories (default: all).")
+    @Option(help: "At most this many stories (default and 0: all).", transform: NumericArgument.count)
     var limit: Int?
 
     func run() throws {
-        let stories = try ConflictQueries(database: try global.openForWriting()).stories(entity: entity, since: since, limit: limit)
+        let stories = try ConflictQueries(database: try global.openForReading()).stories(entity: entity, since: since, limit: limit.flatMap(NumericArgument.limit))
         Terminal.render(stories.map(\.json), columns: StoredStory.rowColumns, output: output)
     }
 }
@@ -125,14 +124,14 @@ struct ShowStory: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The story id (see `claims stories`).")
+    @Argument(help: "The story id (see `claims stories`).", transform: NumericArgument.count)
     var id: Int
 
     @Option(help: "Output format: table (text), json, jsonl or csv.")
     var format: OutputFormat = .table
 
     func run() throws {
-        guard let timeline = try ConflictQueries(database: try global.openForWriting()).storyTimeline(id: id) else {
+        guard let timeline = try ConflictQueries(database: try global.openForReading()).storyTimeline(id: id) else {
             throw ClaimsError.notFound("no story with id \(id)")
         }
         if format != .table {

@@ -29,7 +29,7 @@ struct EntitiesList: ParsableCommand {
     @Option(help: "Only entities of this origin: builtin, discovered or user.")
     var origin: String?
 
-    @Option(help: "At most this many entities.")
+    @Option(help: "At most this many entities (0: all).", transform: NumericArgument.count)
     var top: Int = 50
 
     func run() throws {
@@ -40,7 +40,7 @@ struct EntitiesList: ParsableCommand {
             }
             originFilter = parsed
         }
-        let entities = try EntityQueries(database: try global.openForReading()).list(type: type, origin: originFilter, top: top)
+        let entities = try EntityQueries(database: try global.openForReading()).list(type: type, origin: originFilter, top: NumericArgument.limit(top))
         Terminal.render(entities.map(\.json), columns: StoredEntity.rowColumns, output: output)
     }
 }

@@ -32,7 +32,8 @@ struct Ingest: ParsableCommand, DatabaseCommand {
     @Option(help: "Publication date (YYYY-MM-DD) of the plain-text articles of this call.")
     var published: String?
 
-    @Option(name: .customLong("max-bytes"), help: "Largest input file or JSON line, in bytes.")
+    @Option(name: .customLong("max-bytes"), help: "Largest article (input file, JSON line or record), in bytes (0: no limit).",
+            transform: NumericArgument.count)
     var maxBytes: Int = 50 * 1024 * 1024
 
     @Option(help: "Summary format: table (text; to standard error), or json, jsonl or csv (to standard output).")
@@ -43,12 +44,32 @@ struct Ingest: ParsableCommand, DatabaseCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file, directory or -") }
-        if maxBytes <= 0 { throw ValidationError("--max-bytes must be positive") }
     }
 
     func run() throws {
+        var lastReport: IngestReport?
+        do {
+            try ingest(lastReport: &lastReport)
+        } catch let error where format == .json && !(error is ExitCode) {
+            // A run that stops still reports on standard output what it stored, and why it stopped.
+            var fields: [(String, JSONValue)] = []
+            if case .object(let reported) = (lastReport ?? IngestReport()).json { fields = reported }
+            fields.append(("error", .string(Self.describe(error, databasePath: global.databasePath))))
+            Terminal.output(JSONValue.object(fields).jsonText + "\n")
+            throw error
+        }
+    }
+
+    /// The message `claims` prints for an error that stops the run (as ClaimsCommand.main does).
+    static func describe(_ error: Error, databasePath: String) -> String {
+        if let error = error as? ClaimsError { return error.description }
+        if let error = error as? SQLiteError { return ClaimsError.database(databasePath, error)?.description ?? "database error: \(error.message)" }
+        return "\(error)"
+    }
+
+    private func ingest(lastReport: inout IngestReport?) throws {
         var options = InputReader.Options()
-        options.maxBytes = maxBytes
+        options.maxBytes = NumericArgument.limit(maxBytes) ?? Int.max
         options.outlet = outlet
         options.url = url
         options.published = try ArticleFilter.checkedDate(published, option: "--published")
@@ -56,21 +77,22 @@ struct Ingest: ParsableCommand, DatabaseCommand {
         let ingester = try Ingester(database: database, readerOptions: options)
         // A progress line on standard error when it is a terminal; data stays on standard output.
         let progress = !quiet && Terminal.standardErrorIsTerminal ? Terminal.Progress() : nil
-        var lastReport: IngestReport?
+        var latest: IngestReport?
         ingester.progress = { report in
-            lastReport = report
+            latest = report
             progress?.update(report)
         }
+        defer { lastReport = latest }
         let report: IngestReport
         do {
             report = try ingester.ingest(paths: paths)
         } catch {
             progress?.finish()
             // A database error (disk full, damaged, locked) stops the run; what was stored stays.
-            if let lastReport {
-                printProblems(lastReport)
-                Terminal.message("claims: ingest stopped after \(lastReport.inserted.count) new, \(lastReport.duplicates) duplicates, "
-                    + "\(lastReport.failures.count) failed; every article stored so far is complete, and running the "
+            if let latest {
+                printProblems(latest)
+                Terminal.message("claims: ingest stopped after \(latest.inserted.count) new, \(latest.duplicates) duplicates, "
+                    + "\(latest.failures.count) failed; every article stored so far is complete, and running the "
                     + "same command again skips them")
             }
             throw error
@@ -93,7 +115,7 @@ struct Ingest: ParsableCommand, DatabaseCommand {
     private func printProblems(_ report: IngestReport) {
         guard !quiet else { return }
         for warning in report.warnings { Terminal.warning(warning.description) }
-        for note in report.notes { Terminal.message("claims: note: \(note.description)") }
+        for note in report.notes { Terminal.note(note.description) }
         for failure in report.failures { Terminal.error(failure.description) }
     }
 }

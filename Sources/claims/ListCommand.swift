@@ -25,7 +25,7 @@ struct List: ParsableCommand {
     @Option(help: "Only claims with this stance: asserts, denies or unconfirmed.")
     var stance: Stance?
 
-    @Option(help: "Only claims of this article.")
+    @Option(help: "Only claims of this article.", transform: NumericArgument.count)
     var article: Int?
 
     @Option(help: "Only claims from articles of this outlet.")
@@ -37,13 +37,13 @@ struct List: ParsableCommand {
     @Option(help: "Only claims made on or before this date (YYYY-MM-DD).")
     var until: String?
 
-    @Option(help: "At most this many claims (default: all).")
+    @Option(help: "At most this many claims (default and 0: all).", transform: NumericArgument.count)
     var limit: Int?
 
     func run() throws {
         var filter = ClaimFilter()
         filter.speaker = speaker; filter.entity = entity; filter.stance = stance; filter.articleID = article
-        filter.outlet = outlet; filter.since = since; filter.until = until; filter.limit = limit
+        filter.outlet = outlet; filter.since = since; filter.until = until; filter.limit = limit.flatMap(NumericArgument.limit)
         let queries = ClaimQueries(database: try global.openForReading())
         let claims = try queries.list(filter)
         switch output.format {

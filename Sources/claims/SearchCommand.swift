@@ -33,15 +33,11 @@ struct Search: ParsableCommand, DatabaseCommand {
     @Option(help: "Only articles published on or before this date (YYYY-MM-DD).")
     var until: String?
 
-    @Option(help: "At most this many results.")
+    @Option(help: "At most this many results (0: all).", transform: NumericArgument.count)
     var limit: Int = 20
 
     @Flag(name: .customLong("fts-query"), help: "Print the FTS5 MATCH expression the query becomes (for sqlite3 or Datasette) and exit.")
     var ftsQuery = false
-
-    func validate() throws {
-        if limit < 1 { throw ValidationError("--limit must be at least 1") }
-    }
 
     func run() throws {
         if let hint = QueryHints.lowercaseOperators(in: query) { Terminal.message("claims: hint: \(hint)") }
@@ -51,7 +47,7 @@ struct Search: ParsableCommand, DatabaseCommand {
         }
         let database = try global.openForReading()
         let hits = try SearchEngine(database: database)
-            .search(query, filter: ArticleFilter(outlet: outlet, since: since, until: until, limit: limit))
+            .search(query, filter: ArticleFilter(outlet: outlet, since: since, until: until, limit: NumericArgument.limit(limit) ?? Int.max))
         Terminal.render(hits.map(\.json), columns: ["article_id", "title", "outlet", "published", "snippet", "rank"],
                         output: output)
     }

@@ -17,7 +17,7 @@ struct ShowArticle: ParsableCommand, DatabaseCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The article id (see `claims search` or `claims stats`).")
+    @Argument(help: "The article id (see `claims search` or `claims stats`).", transform: NumericArgument.count)
     var id: Int
 
     @Option(help: "Output format: table (text), json, jsonl or csv.")
@@ -52,7 +52,7 @@ struct ShowClaim: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The claim id (see `claims list`).")
+    @Argument(help: "The claim id (see `claims list`).", transform: NumericArgument.count)
     var id: Int
 
     @Option(help: "Output format: table (text), json, jsonl or csv.")

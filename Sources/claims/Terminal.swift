@@ -12,11 +12,32 @@ enum Terminal {
     }
 
     static func error(_ text: String) {
-        message("claims: error: \(text)")
+        message("claims: error: \(escapingControls(text))")
     }
 
     static func warning(_ text: String) {
-        message("claims: warning: \(text)")
+        message("claims: warning: \(escapingControls(text))")
+    }
+
+    static func note(_ text: String) {
+        message("claims: note: \(escapingControls(text))")
+    }
+
+    /// A diagnostic is one line: control characters of names in it (a file name holding a newline
+    /// could otherwise print a forged `claims: error:` line) are written as escapes.
+    static func escapingControls(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.properties.generalCategory == .control:
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     static var standardErrorIsTerminal: Bool { isatty(2) == 1 }

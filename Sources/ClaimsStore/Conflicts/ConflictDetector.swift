@@ -192,11 +192,20 @@ public final class ConflictDetector {
         if let days {
             let dayList = JSONValue.array(days.map { .int($0) }).jsonText
             let keyList = JSONValue.array(keys.map { .string($0) }).jsonText
-            // (The unary + keeps the planner on the key: `claim_id < ?` alone is rarely selective.)
+            // For each day and key, only its newest `postingsPerKey` postings are read (the lowest
+            // claim id among them is found first, by one index walk): reading all of them made a
+            // day with thousands of claims — one very long article — quadratic. Per key, the newest
+            // of these over the days are those of all postings.
             try connection.cached("""
-                SELECT term, claim_id FROM claim_terms
-                WHERE day IN (SELECT value FROM json_each(?)) AND term IN (SELECT value FROM json_each(?)) AND +claim_id < ?
-                """).bind([dayList, keyList, record.id] as [any SQLBindable]).forEach { postings[$0.string(0), default: []].append($0.int(1)) }
+                WITH days(day) AS (SELECT value FROM json_each(?1)), keys(term) AS (SELECT value FROM json_each(?2)),
+                     bounds(day, term, low) AS MATERIALIZED (
+                         SELECT days.day, keys.term, (SELECT c.claim_id FROM claim_terms c WHERE c.day = days.day AND c.term = keys.term
+                                                      AND c.claim_id < ?3 ORDER BY c.claim_id DESC LIMIT 1 OFFSET ?4)
+                         FROM days, keys)
+                SELECT t.term, t.claim_id FROM bounds b JOIN claim_terms t ON t.day = b.day AND t.term = b.term
+                WHERE t.claim_id < ?3 AND t.claim_id >= coalesce(b.low, -9223372036854775807)
+                """).bind([dayList, keyList, record.id, Self.postingsPerKey - 1] as [any SQLBindable])
+                .forEach { postings[$0.string(0), default: []].append($0.int(1)) }
         }
         let undated = try connection.cached("""
             SELECT claim_id FROM claim_terms WHERE day = ? AND term = ? AND claim_id < ? ORDER BY claim_id DESC LIMIT ?
@@ -304,10 +313,16 @@ public final class ConflictDetector {
     }
 
     /// A denial with a target by the same speaker in the same or the previous sentence of the article.
+    /// (Only the claims after the article's last one before those two sentences are read: an
+    /// article's claims are stored in sentence order, and reading all its earlier claims for each
+    /// claim made one long article quadratic.)
     private func siblingDenial(of claim: Record) throws -> Record? {
         let id = try connection.queryOne("""
             SELECT d.id FROM claims d JOIN claims c ON c.id = ?
-            WHERE d.article_id = c.article_id AND d.part = c.part AND d.id < c.id AND d.stance = 'denies' AND d.target_claim_id IS NOT NULL
+            WHERE d.article_id = c.article_id AND d.part = c.part AND d.id < c.id
+              AND d.id > coalesce((SELECT e.id FROM claims e WHERE e.article_id = c.article_id AND e.id < c.id
+                                   AND (e.part != c.part OR e.sentence < c.sentence - 1) ORDER BY e.id DESC LIMIT 1), 0)
+              AND d.stance = 'denies' AND d.target_claim_id IS NOT NULL
               AND coalesce(CAST(d.speaker_entity_id AS TEXT), d.speaker) = coalesce(CAST(c.speaker_entity_id AS TEXT), c.speaker)
               AND c.sentence - d.sentence BETWEEN 0 AND 1
             ORDER BY d.id DESC LIMIT 1
@@ -327,10 +342,11 @@ public final class ConflictDetector {
             // The reporting side first, the denying side second.
             let (a, b) = older.stance == .denies && newer.stance != .denies ? (newer, older) : (older, newer)
             // One statement split into a denial and a counter-assertion (`التقارير كاذبة وأن الجيش في
-            // مكانه`) makes one conflict with both reasons, not two.
+            // مكانه`) makes one conflict with both reasons, not two. (The unary + keeps the planner on
+            // the conflicts of `a`: through the article's claims, a long article was quadratic.)
             if let existing = try connection.queryOne("""
                 SELECT x.id, x.kinds, x.explanation FROM conflicts x JOIN claims other ON other.id = x.claim_b_id JOIN claims this ON this.id = ?
-                WHERE x.claim_a_id = ? AND other.article_id = this.article_id AND other.part = this.part
+                WHERE x.claim_a_id = ? AND +other.article_id = this.article_id AND other.part = this.part
                   AND coalesce(CAST(other.speaker_entity_id AS TEXT), other.speaker) = coalesce(CAST(this.speaker_entity_id AS TEXT), this.speaker)
                   AND abs(other.sentence - this.sentence) <= 1
                 """, [b.id, a.id], { ($0.int(0), $0.string(1), $0.string(2)) }) {

@@ -129,6 +129,7 @@ public struct StoryBuilder {
         try connection.prepare("""
             SELECT \(columns("x", "fx")), \(columns("y", "fy")), x.article_id
             FROM claims x JOIN claims y ON y.article_id = x.article_id AND y.part = x.part AND y.id > x.id AND abs(y.sentence - x.sentence) <= 1
+                                         AND \(StoryRegion.nextSentences("y", "x"))
             LEFT JOIN claim_features fx ON fx.claim_id = x.id LEFT JOIN claim_features fy ON fy.claim_id = y.id
             WHERE x.id > ?
             ORDER BY x.article_id

@@ -29,16 +29,23 @@ public struct ArticleExtractor: Sendable {
         var previousSaidOn: String?
         let extractor = ClaimExtractor(cues: cues, recognizerGazetteer: gazetteer)
         var claimOffset = 0
-        for (part, content) in [(ArticlePart.title, titleIsHeadline ? title : ""), (ArticlePart.body, body)] where !content.isEmpty {
-            let text = AnalyzedText(content, stemmer: stemmer)
+        // A very long body is analysed segment by segment (linear time); its offsets are the part's.
+        let segments = [(ArticlePart.title, titleIsHeadline ? title[...] : "", 0)]
+            + TextSegments.split(body).map { (ArticlePart.body, $0.text, $0.scalarOffset) }
+        var shift = (sentences: 0, tokens: 0, part: ArticlePart.title)
+        var discovered = Set<String>()
+        for (part, content, scalarOffset) in segments where !content.isEmpty {
+            if part != shift.part { shift = (0, 0, part) }
+            let text = AnalyzedText(String(content), stemmer: stemmer)
             let found = recognizer.recognize(text, cues: cues, extraPeople: &extraPeople)
             for mention in found {
                 let first = text.tokens[mention.range.lowerBound], last = text.tokens[mention.range.upperBound - 1]
                 result.mentions.append(ExtractedMention(
                     entityName: mention.name, entityType: mention.type, origin: mention.origin, part: part,
-                    sentenceIndex: text.sentenceIndex(ofToken: mention.range.lowerBound), start: first.start, end: last.end,
-                    text: String(text.slice(mention.range)), tokenRange: mention.range, viaNisba: mention.viaNisba))
-                if mention.origin == .discovered, !result.discovered.contains(where: { $0.name == mention.name }) {
+                    sentenceIndex: shift.sentences + text.sentenceIndex(ofToken: mention.range.lowerBound),
+                    start: scalarOffset + first.start, end: scalarOffset + last.end, text: String(text.slice(mention.range)),
+                    tokenRange: (shift.tokens + mention.range.lowerBound)..<(shift.tokens + mention.range.upperBound), viaNisba: mention.viaNisba))
+                if mention.origin == .discovered, discovered.insert(mention.name).inserted {
                     result.discovered.append(EntityDefinition(name: mention.name, type: mention.type, origin: .discovered))
                 }
             }
@@ -71,6 +78,15 @@ public struct ArticleExtractor: Sendable {
                     propositions.append(proposition)
                 }
             }
+            for index in claims.indices {
+                claims[index].sentenceIndex += shift.sentences
+                claims[index].contentStart += scalarOffset; claims[index].contentEnd += scalarOffset
+                claims[index].sentenceStart += scalarOffset; claims[index].sentenceEnd += scalarOffset
+                let tokens = claims[index].contentTokens
+                claims[index].contentTokens = (shift.tokens + tokens.lowerBound)..<(shift.tokens + tokens.upperBound)
+            }
+            shift.sentences += text.sentences.count
+            shift.tokens += text.tokens.count
             claimOffset += claims.count
             result.claims += claims
             result.propositions += propositions

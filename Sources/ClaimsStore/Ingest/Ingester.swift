@@ -2,6 +2,7 @@ import Foundation
 
 /// What one `ingest` run did.
 public struct IngestReport: Sendable {
+    public init() {}
     public var inserted: [Int] = []
     public var duplicates = 0
     /// Claims and entity mentions extracted from the new articles.
@@ -80,6 +81,7 @@ public final class Ingester {
     static let ingestCacheKiB = 16_384
 
     public func ingest(paths: [String]) throws -> IngestReport {
+        try repairStaleRelations()
         let collected = InputCollector().collect(paths)
         // A large ingest into a small archive makes the indexes it does not read once at its end,
         // after the larger page cache and ingest's caches are freed (the sorts then spill to
@@ -203,6 +205,7 @@ public final class Ingester {
 
     /// Stores articles given in memory (the demo corpus, tests).
     public func ingest(drafts: [ArticleDraft]) throws -> IngestReport {
+        try repairStaleRelations()
         let started = Date()
         var report = IngestReport()
         for draft in drafts {
@@ -268,6 +271,9 @@ public final class Ingester {
               AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id) ORDER BY id
             """) { $0.int(0) }
         var claims = 0
+        // Every claim gets a new id: the relations are stale from the first article on (a kill
+        // leaves them for the next writer to recompute, and `verify` reports them).
+        if all { try StaleRelations.mark(database.connection) } else { try repairStaleRelations() }
         for id in ids {
             guard let article = try articleStore.article(id: id) else { continue }
             claims += try database.connection.transaction {
@@ -281,10 +287,18 @@ public final class Ingester {
                 return extraction.claims.count
             }
         }
-        // Claims changed (new entities, new or lost claims): relate everything again, as a rebuild does.
-        if all { try detector.rebuild() }
-        try regroupStories()
+        // Claims changed (new entities, new or lost claims, new ids): relate everything again, as a rebuild does.
+        if all { try StaleRelations.recompute(database, detector: detector) } else { try regroupStories() }
         return (ids.count, claims)
+    }
+
+    /// Finishes what an interrupted `extract --all` or `conflicts --rebuild` left: every conflict,
+    /// corroboration and story recomputed. True when it did.
+    @discardableResult
+    public func repairStaleRelations() throws -> Bool {
+        guard try StaleRelations.needRepair(database.connection) else { return false }
+        try StaleRelations.recompute(database, detector: detector)
+        return true
     }
 
     /// SQLite errors caused by one article's data rather than by the database as a whole.

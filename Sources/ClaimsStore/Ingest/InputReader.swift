@@ -6,7 +6,8 @@ import Foundation
 /// read, so large inputs stream.
 public struct InputReader: Sendable {
     public struct Options: Sendable {
-        /// Largest file (or standard input) read as one plain-text/JSON document, and the longest JSON line.
+        /// Largest article: a file (or standard input) read as one plain-text/JSON document, and a
+        /// JSON line (of a file or of standard input).
         public var maxBytes: Int = 50 * 1024 * 1024
         /// Metadata for plain-text articles of this call (`--outlet`, `--url`, `--published`).
         public var outlet: String?
@@ -56,10 +57,20 @@ public struct InputReader: Sendable {
             try readJSONLines(fd: fd, name: name, handle)
             return
         }
+        // Standard input holding JSON Lines streams line by line, each line an article under the
+        // limit, as a .jsonl file does; any other input is one document.
+        var head: [UInt8] = []
+        if case .standardInput = item {
+            head = try StandardInputHead.read(fd: fd, maxBytes: options.maxBytes)
+            if StandardInputHead.isJSONLines(head, maxBytes: options.maxBytes) {
+                try readJSONLines(fd: fd, name: name, head: head, handle)
+                return
+            }
+        }
         // Whole-document formats: read up to the limit.
         let bytes: [UInt8]
         do {
-            bytes = try readAll(fd: fd)
+            bytes = try readAll(fd: fd, head: head)
         } catch let error as InputProblem {
             try handle(.problem(InputProblem(location: name, reason: error.reason)))
             return
@@ -95,8 +106,11 @@ public struct InputReader: Sendable {
         return head == [0xFF, 0xFE] || head == [0xFE, 0xFF]
     }
 
-    private func readAll(fd: Int32) throws -> [UInt8] {
-        var bytes: [UInt8] = []
+    private func readAll(fd: Int32, head: [UInt8] = []) throws -> [UInt8] {
+        var bytes = head
+        if bytes.count > options.maxBytes {
+            throw InputProblem(location: "", reason: "larger than the limit of \(options.maxBytes) bytes (raise it with --max-bytes)")
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, 1 << 16) }
@@ -113,8 +127,8 @@ public struct InputReader: Sendable {
         return bytes
     }
 
-    private func readJSONLines(fd: Int32, name: String, _ handle: (Event) throws -> Void) throws {
-        let reader = LineReader(fileDescriptor: fd, maxLineBytes: options.maxBytes)
+    private func readJSONLines(fd: Int32, name: String, head: [UInt8] = [], _ handle: (Event) throws -> Void) throws {
+        let reader = LineReader(fileDescriptor: fd, maxLineBytes: options.maxBytes, head: head)
         var lineNumber = 0
         var sawContent = false
         var notedTranscoding = false

@@ -15,9 +15,11 @@ final class LineReader {
     private let chunk = 1 << 16
     let maxLineBytes: Int
 
-    init(fileDescriptor: Int32, maxLineBytes: Int) {
+    /// - Parameter head: bytes already read from the descriptor, read first.
+    init(fileDescriptor: Int32, maxLineBytes: Int, head: [UInt8] = []) {
         self.fd = fileDescriptor
         self.maxLineBytes = maxLineBytes
+        self.buffer = head
     }
 
     /// The next line without its terminator, or nil at end of input.
@@ -27,6 +29,13 @@ final class LineReader {
         var scanned = start   // bytes before this index hold no newline
         while true {
             if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+                // (A long line read within the buffer is too long as well.)
+                if newline - start > maxLineBytes {
+                    let count = skipping + newline - start
+                    start = newline + 1
+                    compact()
+                    return .tooLong(bytes: count)
+                }
                 var line = Array(buffer[start..<newline])
                 start = newline + 1
                 compact()

@@ -5,11 +5,16 @@ import Foundation
 public final class ClaimsDatabase {
     public let connection: Database
     public let path: String
+    /// What the caller should tell the user about the database as opened (indexes or relations left
+    /// to repair by an interrupted command, a repair that failed); empty when all is well.
+    public private(set) var warnings: [String] = []
 
     /// - Parameters:
-    ///   - create: when false, a missing file is an error (read commands never create databases), and
-    ///     a file that cannot be written (read-only file, directory or file system) is opened read-only,
-    ///     so reading works wherever the file can be read.
+    ///   - create: true for a writer. When false (a reader), a missing file is an error (read commands
+    ///     never create databases), a file that cannot be written (read-only file, directory or file
+    ///     system) is opened read-only, so reading works wherever the file can be read, and nothing is
+    ///     written: what an interrupted command left to repair is reported in `warnings` and repaired
+    ///     by the next writer. (The one write a reader makes is the migration of an older schema.)
     ///   - readOnly: opens without write access (no migration; an old version is refused).
     /// A writer (`create`) on a file or directory that cannot be written gets `ClaimsError.readOnly`
     /// before anything is touched; a damaged file gets `ClaimsError.damaged`.
@@ -56,14 +61,46 @@ public final class ClaimsDatabase {
         do {
             connection = try Database(path: path, mode: readOnly ? .readOnly : .readWrite, immutable: immutable)
             try Self.prepareSchema(connection, path: path, readOnly: readOnly)
-            if !readOnly {
+            if create && !readOnly {
+                try Self.refuseIfDamaged(connection, path: path)
                 try connection.enableWriteAheadLog()
                 try SearchIndexMaintenance.ensureCurrent(self)
-                try SecondaryIndexes.restoreIfInterrupted(connection)
+                if let warning = try SecondaryIndexes.restoreIfInterrupted(connection) { warnings.append(warning) }
+            } else {
+                warnings = readerWarnings()
             }
         } catch let error as SQLiteError {
             throw ClaimsError.database(path, error) ?? error
         }
+    }
+
+    /// Databases up to this size are checked (`PRAGMA quick_check`, ~0.1 s) before a writer writes;
+    /// a larger one would cost a read of the whole archive per run: its damage stops the writer where
+    /// SQLite meets it, and `claims verify` finds the rest.
+    static let checkedBeforeWritingBytes = 64 << 20
+
+    /// Refuses to write into a file whose size disagrees with its header or, when small enough,
+    /// whose pages `quick_check` finds damaged: writing would build on the damage.
+    static func refuseIfDamaged(_ db: Database, path: String) throws {
+        guard path != ":memory:", !path.isEmpty else { return }
+        if let problem = DatabaseFileCheck.problems(path: path).first(where: { $0.contains("pages but its header") }) {
+            throw ClaimsError.damaged(path: path, reason: problem)
+        }
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) <= checkedBeforeWritingBytes else { return }
+        let rows = try db.query("PRAGMA quick_check(3)") { $0.string(0) }
+        if rows != ["ok"] {
+            throw ClaimsError.damaged(path: path, reason: "quick_check: " + rows.joined(separator: "; ").replacingOccurrences(of: "\n", with: "; "))
+        }
+    }
+
+    /// What a reader is told of the repairs the next writer will make.
+    private func readerWarnings() -> [String] {
+        var warnings: [String] = []
+        if (try? SecondaryIndexes.areMissing(connection)) == true { warnings.append(SecondaryIndexes.missingWarning) }
+        if (try? StaleRelations.needRepair(connection)) == true { warnings.append(StaleRelations.problem) }
+        if (try? SearchIndexMaintenance.isCurrent(connection)) == false { warnings.append(SearchIndexMaintenance.staleWarning) }
+        return warnings
     }
 
     /// Why `path` (an existing file) cannot be written, or nil when it can: the file itself, and the

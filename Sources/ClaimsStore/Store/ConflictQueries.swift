@@ -72,7 +72,8 @@ public struct ConflictQueries {
     }
 
     public func stories(entity: String? = nil, since: String? = nil, limit: Int? = nil) throws -> [StoredStory] {
-        try StoryBuilder(database: database).rebuildIfStale()
+        // (Stored stories only: a reader never regroups them; an interrupted ingest's new claims
+        // are grouped by the next writer.)
         let since = try ArticleFilter.checkedDate(since, option: "--since")
         var clauses: [String] = []
         var values: [any SQLBindable] = []
@@ -94,7 +95,6 @@ public struct ConflictQueries {
 
     /// A story's claims in order, with their roles, and the conflicts touching them.
     public func storyTimeline(id: Int) throws -> (story: StoredStory, claims: [(role: String, source: String, claim: StoredClaim)], conflicts: [StoredConflict])? {
-        try StoryBuilder(database: database).rebuildIfStale()
         guard let story = try stories().first(where: { $0.id == id }) else { return nil }
         let members = try connection.query("SELECT claim_id, role, source FROM story_claims WHERE story_id = ?", [id]) { ($0.int(0), $0.string(1), $0.string(2)) }
         let queries = ClaimQueries(database: database)
@@ -112,8 +112,8 @@ public struct ConflictQueries {
     /// `claims check`: stored claims related to a statement, best first, each labelled
     /// supports / contradicts / denies / related. Candidates come by retrieval (`ClaimRetrieval`:
     /// BM25 over the claims' text and shared entities, `candidates` at most) and from the conflict
-    /// index; each is judged by the pair decision `compare` uses.
-    public func check(_ statement: String, limit: Int = 10, candidates: Int = 50, windowDays: Int? = nil) throws
+    /// index; each is judged by the pair decision `compare` uses. `limit` nil: every match.
+    public func check(_ statement: String, limit: Int? = 10, candidates: Int = 50, windowDays: Int? = nil) throws
         -> [(label: String, comparison: Comparison, claim: StoredClaim)] {
         let detector = try ConflictDetector(database: database, windowDays: try windowDays ?? ConflictSettings.windowDays(database))
         let reader = StatementReader(gazetteer: try ExtractionStore(database: database).gazetteer(), context: detector.context)
@@ -148,6 +148,6 @@ public struct ConflictQueries {
         }
         let order = ["contradicts": 0, "denies": 0, "supports": 1, "related": 2]
         results.sort { (order[$0.label]!, -$0.comparison.score, $0.claim.id) < (order[$1.label]!, -$1.comparison.score, $1.claim.id) }
-        return Array(results.prefix(limit))
+        return limit.map { Array(results.prefix(max(0, $0))) } ?? results
     }
 }

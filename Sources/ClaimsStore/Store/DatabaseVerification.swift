@@ -9,7 +9,9 @@ extension ClaimsDatabase {
     /// - for every FTS5 table in `sqlite_schema`, FTS5's `integrity-check` against its content
     ///   (for external-content tables, that the index holds exactly the rows of the content table).
     ///   On a read-only connection, where FTS5 cannot run it, the indexed row count is compared with
-    ///   the content's instead.
+    ///   the content's instead;
+    /// - every index schema.sql declares exists (unless a running ingest dropped it), and no
+    ///   recomputation of the relations was left half done (`StaleRelations`).
     public func verify() -> [String] {
         var problems: [String] = []
         let db = connection
@@ -40,6 +42,7 @@ extension ClaimsDatabase {
         } catch {
             problems.append("foreign_key_check could not run: \(describe(error))")
         }
+        problems += unfinishedWork(describe)
         let ftsTables: [String]
         do {
             ftsTables = try db.query("""
@@ -73,22 +76,49 @@ extension ClaimsDatabase {
         return problems
     }
 
+    /// Indexes missing from the schema and relations left stale by a process that no longer runs.
+    private func unfinishedWork(_ describe: (Error) -> String) -> [String] {
+        var problems: [String] = []
+        do {
+            let declared = EmbeddedResources.schema.split(separator: "\n").compactMap { line -> String? in
+                for prefix in ["CREATE INDEX IF NOT EXISTS ", "CREATE UNIQUE INDEX IF NOT EXISTS "] where line.hasPrefix(prefix) {
+                    return line.dropFirst(prefix.count).split(separator: " ").first.map(String.init)
+                }
+                return nil
+            }
+            let present = Set(try connection.query("SELECT name FROM sqlite_schema WHERE type = 'index'") { $0.string(0) })
+            let missing = declared.filter { !present.contains($0) }
+            let deferred = try connection.scalarInt("SELECT count(*) FROM settings WHERE key = ?", [SecondaryIndexes.settingKey]) == 1
+            let ownerGone = try SecondaryIndexes.areMissing(connection)
+            if !missing.isEmpty, !deferred || ownerGone {
+                problems.append("indexes missing: \(missing.joined(separator: ", "))"
+                    + (deferred ? " (dropped by an interrupted ingest; the next writing command, e.g. `claims extract`, makes them)" : ""))
+            }
+            if try StaleRelations.needRepair(connection) { problems.append(StaleRelations.problem) }
+        } catch {
+            problems.append("cannot check the indexes and settings: \(describe(error))")
+        }
+        return problems
+    }
+
     /// Opens the database at `path` and checks it (`verify()`). A file that cannot even be opened
     /// as a claims database (not SQLite, damaged header, newer version) is one problem; only a
     /// missing file is thrown (`ClaimsError.databaseMissing`).
     public static func verify(path: String) throws -> [String] {
+        // (Before SQLite opens the files, which can reset what they show.)
+        let fileProblems = access(path, F_OK) == 0 ? DatabaseFileCheck.problems(path: path) : []
         do {
-            return try ClaimsDatabase(path: path, create: false).verify()
+            return try fileProblems + ClaimsDatabase(path: path, create: false).verify()
         } catch let error as ClaimsError {
             switch error {
             case .databaseMissing: throw error
             case .damaged(_, let reason):
-                return ["the file cannot be opened: \(reason); restore a backup, or recover what is readable with "
+                return fileProblems + ["the file cannot be opened: \(reason); restore a backup, or recover what is readable with "
                         + "`sqlite3 \(path) .recover | sqlite3 NEW.db`"]
-            default: return [error.description]
+            default: return fileProblems + [error.description]
             }
         } catch let error as SQLiteError {
-            return [ClaimsError.database(path, error)?.description ?? "database error: \(error.message)"]
+            return fileProblems + [ClaimsError.database(path, error)?.description ?? "database error: \(error.message)"]
         }
     }
 

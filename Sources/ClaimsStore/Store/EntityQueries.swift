@@ -45,12 +45,12 @@ public struct EntityQueries {
                      aliases: StoredClaim.stringArray(row.string(5)), mentions: row.int(6), articles: row.int(7), claims: row.int(8))
     }
 
-    /// Entities by number of mentions, most first.
-    public func list(type: EntityType? = nil, origin: EntityOrigin? = nil, top: Int = 50) throws -> [StoredEntity] {
+    /// Entities by number of mentions, most first; `top` nil: all of them.
+    public func list(type: EntityType? = nil, origin: EntityOrigin? = nil, top: Int? = 50) throws -> [StoredEntity] {
         try connection.prepare(Self.selectSQL + """
              WHERE (? IS NULL OR e.type = ?) AND (? IS NULL OR e.origin = ?)
              ORDER BY mention_count DESC, e.name LIMIT ?
-            """).bind([type?.rawValue, type?.rawValue, origin?.rawValue, origin?.rawValue, max(1, top)] as [any SQLBindable]).map(entity)
+            """).bind([type?.rawValue, type?.rawValue, origin?.rawValue, origin?.rawValue, top.map { max(1, $0) } ?? -1] as [any SQLBindable]).map(entity)
     }
 
     public func entity(id: Int) throws -> StoredEntity? {

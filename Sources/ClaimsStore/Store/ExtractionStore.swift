@@ -103,6 +103,9 @@ public final class ExtractionStore {
                            mention.viaNisba] as [any SQLBindable]).run()
         }
         var claimIDs: [Int] = []
+        // The first mention of each entity, found once (a search per claim was quadratic in a long article).
+        var firstMention: [String: ExtractedMention] = [:]
+        for mention in extraction.mentions where firstMention[mention.entityName] == nil { firstMention[mention.entityName] = mention }
         for claim in extraction.claims {
             let speakerID = try claim.speakerEntity.map {
                 try entityID(name: $0, type: claim.speakerType ?? .organization, origin: .discovered, gazetteer: gazetteer, now: now)
@@ -132,7 +135,7 @@ public final class ExtractionStore {
                 try link.bind([claimID, id, "via"] as [any SQLBindable]).run()
             }
             for name in claim.entities {
-                guard let mention = extraction.mentions.first(where: { $0.entityName == name }) else { continue }
+                guard let mention = firstMention[name] else { continue }
                 let id = try entityID(name: name, type: mention.entityType, origin: mention.origin, gazetteer: gazetteer, now: now)
                 try link.bind([claimID, id, "mentioned"] as [any SQLBindable]).run()
             }

@@ -12,6 +12,15 @@ public enum SearchIndexMaintenance {
         return SHA256.hex(of: Array((inputs.joined(separator: "\u{0}") + "|" + stemmer.searchForm(of: probe)).utf8))
     }()
 
+    /// False when the search columns were made by another stemmer (a reader does not redo them).
+    static func isCurrent(_ db: Database) throws -> Bool {
+        guard try db.scalarInt("SELECT EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM claims)") == 1 else { return true }
+        return try db.queryOne("SELECT value FROM settings WHERE key = 'stemmer_fingerprint'") { $0.string(0) } == fingerprint
+    }
+
+    static let staleWarning = "the search columns were made by another version of claims: a search may miss words "
+        + "until the next writing command (e.g. `claims extract`) redoes them"
+
     /// Rebuilds the search columns when they were made by another stemmer. Returns the number of rows redone.
     @discardableResult
     public static func ensureCurrent(_ database: ClaimsDatabase) throws -> Int {

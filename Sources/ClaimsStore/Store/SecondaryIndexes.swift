@@ -7,8 +7,10 @@ import Foundation
 /// indexes larger than the page cache).
 ///
 /// Crash safety: the drop is committed together with a `settings` row naming the ingesting
-/// process; if that process dies before making them again, the next writer that opens the database
-/// makes them (`restoreIfInterrupted`). Meanwhile readers get the same answers, more slowly.
+/// process (PID, start time and boot: `ProcessIdentity`, so a reused PID is not taken for it); if
+/// that process dies before making them again, the next writer that opens the database makes them
+/// (`restoreIfInterrupted`), or, when it cannot (disk full), warns and leaves them to the one after.
+/// Readers never make them: they get the same answers, more slowly, with a warning.
 enum SecondaryIndexes {
     /// The indexes dropped (all declared in schema.sql, where their definitions are read from).
     static let names = ["articles_published", "articles_outlet", "mentions_entity", "claims_speaker_entity",
@@ -28,7 +30,7 @@ enum SecondaryIndexes {
         guard inputBytes / bytesPerArticle >= articles else { return false }
         try db.transaction {
             try db.run("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                       settingKey, String(getpid()))
+                       settingKey, ProcessIdentity.current)
             // (Names from the list above, never data.)
             for name in names { try db.execute("DROP INDEX IF EXISTS \(name);") }
         }
@@ -43,13 +45,28 @@ enum SecondaryIndexes {
         }
     }
 
-    /// Makes the indexes again when an ingest that dropped them is no longer running.
-    static func restoreIfInterrupted(_ db: Database) throws {
-        guard let owner = try db.queryOne("SELECT value FROM settings WHERE key = ?", [settingKey], { $0.string(0) }) else { return }
-        // (kill with signal 0 only asks whether the process exists.)
-        if let pid = Int32(owner), pid == getpid() || kill(pid, 0) == 0 || errno == EPERM { return }
-        try restore(db)
+    /// True when an ingest dropped the indexes and no longer runs.
+    static func areMissing(_ db: Database) throws -> Bool {
+        guard let owner = try db.queryOne("SELECT value FROM settings WHERE key = ?", [settingKey], { $0.string(0) }) else { return false }
+        return owner != ProcessIdentity.current && !ProcessIdentity.isRunning(owner)
     }
+
+    /// Makes the indexes again when an ingest that dropped them is no longer running. Returns a
+    /// warning when that fails (e.g. on a full disk): nothing is lost, the next writer tries again.
+    static func restoreIfInterrupted(_ db: Database) throws -> String? {
+        guard try areMissing(db) else { return nil }
+        do {
+            try restore(db)
+            return nil
+        } catch let error as SQLiteError {
+            return "\(names.count) indexes dropped by an interrupted ingest could not be made again (\(error.message)); "
+                + "queries are slower until a writing command can make them"
+        }
+    }
+
+    /// What readers are told while the indexes are missing.
+    static let missingWarning = "\(names.count) indexes are missing since an ingest was interrupted: queries are slower "
+        + "until the next writing command (e.g. `claims extract`) makes them"
 
     /// The `CREATE INDEX` statements of `names` in schema.sql (a test checks that none is missing).
     static func definitions() -> [String] {
