@@ -18,9 +18,21 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite3"])]
         ),
+        // libxml2's HTML and XML parsers (web pages, RSS/Atom feeds).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // zlib, for gzip-compressed web archives (.warc.gz).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "ClaimsStore",
-            dependencies: ["CSQLite"]
+            dependencies: ["CSQLite", "CLibXML2", "CZlib"]
         ),
         .executableTarget(
             name: "claims",

@@ -64,6 +64,11 @@ public struct InputReader: Sendable {
             try handle(.problem(InputProblem(location: name, reason: error.reason)))
             return
         }
+        // Web pages, feeds, web archives and CSV tables (by extension, else by content).
+        if let format = WebInputReader.format(name: name == "-" ? "" : name, head: bytes.prefix(1024)) {
+            try WebInputReader(options: options).read(bytes, format: format, name: name, handle)
+            return
+        }
         let decoded: (text: String, encoding: TextDecoder.Encoding)
         do {
             decoded = try TextDecoder.decode(bytes)
@@ -215,7 +220,7 @@ public struct InputReader: Sendable {
 /// Maps a JSON object to an article: `title`, `body` or `text`, `url`, `outlet`, `published` or
 /// `date`; every other key goes to `extra`.
 public enum JSONArticleMapper {
-    static let known: Set<String> = ["title", "body", "text", "url", "outlet", "published", "date"]
+    static let known: Set<String> = ["title", "body", "text", "url", "outlet", "published", "date", "author", "kind"]
     /// Keys `claims export` adds that describe the exporting database, not the article.
     static let exportedKeys: Set<String> = ["id", "source", "ingested_at", "title_derived"]
 
@@ -253,6 +258,13 @@ public enum JSONArticleMapper {
                                  outlet: try string("outlet"), published: published,
                                  extra: extra.isEmpty ? nil : .object(extra), isPlainText: false)
         if case .bool(true)? = fields.first(where: { $0.0 == "title_derived" })?.1 { draft.titleDerived = true }
+        draft.author = try string("author").map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        if let kind = try string("kind") {
+            guard let known = ArticleKind(rawValue: kind.lowercased()) else {
+                throw IngestError.badRecord("field \"kind\" must be article, post or statement, got \"\(kind.prefix(40))\"")
+            }
+            draft.kind = known
+        }
         return draft
     }
 
