@@ -30,9 +30,17 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libcurl, for `claims ingest URL` (HTTPS, redirects, timeouts, a size limit); linked
+        // dynamically, so the release binary keeps its static Swift runtime (FoundationNetworking
+        // would need libcurl's development files at link time as well).
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
         .target(
             name: "ClaimsStore",
-            dependencies: ["CSQLite", "CLibXML2", "CZlib"]
+            dependencies: ["CSQLite", "CLibXML2", "CZlib", "CCurl"]
         ),
         .executableTarget(
             name: "claims",

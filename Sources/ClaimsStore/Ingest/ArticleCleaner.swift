@@ -53,7 +53,8 @@ public struct ArticleCleaner: Sendable {
                 if let last = kept.last, !last.isEmpty { kept.append("") }
                 continue
             }
-            if kept.allSatisfy(\.isEmpty) && key == normalizedTitle { continue }
+            // (A derived title was cut from this text: a one-line post keeps its line.)
+            if titleIsHeadline && kept.allSatisfy(\.isEmpty) && key == normalizedTitle { continue }
             // (key.count >= minRepeatedLength, without counting a whole paragraph's characters)
             if key.index(key.startIndex, offsetBy: Self.minRepeatedLength, limitedBy: key.endIndex) != nil,
                !seen.insert(key) { continue }

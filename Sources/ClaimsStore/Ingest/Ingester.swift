@@ -227,7 +227,8 @@ public final class Ingester {
                 return
             }
             let extraction = extractor.extract(title: clean.title, body: clean.body, published: clean.published,
-                                               outlet: clean.outlet, titleIsHeadline: clean.titleIsHeadline)
+                                               outlet: clean.outlet, titleIsHeadline: clean.titleIsHeadline,
+                                               author: clean.author, kind: clean.kind)
             // Counted after the commit: a retried transaction must not count twice.
             var conflicts = 0
             var attempts = 0
@@ -273,7 +274,8 @@ public final class Ingester {
             claims += try database.connection.transaction {
                 try extractionStore.deleteExtraction(articleID: id)
                 let extraction = extractor.extract(title: article.title, body: article.body, published: article.published,
-                                                   outlet: article.outlet, titleIsHeadline: !article.titleDerived)
+                                                   outlet: article.outlet, titleIsHeadline: !article.titleDerived,
+                                                   author: article.author, kind: article.kind)
                 let claimIDs = try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer)
                 if !all { try detector.detect(newClaims: claimIDs) }
                 return extraction.claims.count

@@ -1,14 +1,17 @@
 import Foundation
 
-/// One thing to read: a file, or standard input.
+/// One thing to read: a file, standard input, or a web address.
 public enum InputItem: Equatable, Sendable {
     case file(path: String)
     case standardInput
+    /// An `http://` or `https://` address (a page or a feed), fetched when read.
+    case url(String)
 
     public var displayName: String {
         switch self {
         case .file(let path): return path
         case .standardInput: return "-"
+        case .url(let address): return address
         }
     }
 }
@@ -51,6 +54,10 @@ public struct InputCollector {
         for path in paths {
             if path == "-" {
                 result.items.append(.standardInput)
+                continue
+            }
+            if WebFetcher.isURL(path) {
+                result.items.append(.url(path))
                 continue
             }
             visit(path, explicit: true, into: &result, visitedDirectories: &visitedDirectories, seenFiles: &seenFiles)

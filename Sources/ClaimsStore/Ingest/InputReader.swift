@@ -12,6 +12,8 @@ public struct InputReader: Sendable {
         public var outlet: String?
         public var url: String?
         public var published: String?
+        /// Longest time one web address may take to fetch (`--timeout`).
+        public var fetchTimeoutSeconds = 30
         public init() {}
     }
 
@@ -30,6 +32,9 @@ public struct InputReader: Sendable {
         let name = item.displayName
         let fd: Int32
         switch item {
+        case .url(let address):
+            try WebInputReader(options: options).fetchAndRead(address, handle)
+            return
         case .standardInput: fd = 0
         case .file(let path):
             // Non-blocking, so that a FIFO put in place of a file since it was listed cannot hang us;

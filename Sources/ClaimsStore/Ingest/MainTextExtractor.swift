@@ -155,10 +155,12 @@ public struct MainTextExtractor {
     /// A block that is a boilerplate heading or line: the cleaner's debris lines and the headings
     /// of the widgets of Arabic news sites.
     static func isBoilerplatePhrase(_ text: String) -> Bool {
-        guard text.count <= 80 else { return false }
+        guard text.count <= 120 else { return false }
         if ArticleCleaner.isBoilerplate(text) { return true }
-        let normalized = ArabicNormalizer.normalize(text).trimmingCharacters(in: " :»«>.-\"")
-        return boilerplatePhrases.contains { normalized.hasPrefix($0) }
+        let normalized = ArabicNormalizer.normalize(text).lowercased().trimmingCharacters(in: " :»«>.-\"")
+        // WordPress feeds close each item with "The post … appeared first on …".
+        if normalized.contains("appeared first on") || normalized.contains("ظهرت اولا علي") || normalized.contains("ظهر اولا علي") { return true }
+        return text.count <= 80 && boilerplatePhrases.contains { normalized.hasPrefix($0) }
     }
 
     static let boilerplatePhrases = [
