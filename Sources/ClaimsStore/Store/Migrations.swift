@@ -28,10 +28,12 @@ enum Migrations {
         case 4:
             try rekeyClaimTerms(db, key: "day, term, claim_id", day: "day")
         case 5:
-            try db.execute("""
-                ALTER TABLE articles ADD COLUMN author TEXT;
-                ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'article' CHECK (kind IN ('article', 'post', 'statement'));
-                """)
+            // (Each column only when missing: a file relabelled as an older version may have them.)
+            let columns = try db.query("SELECT name FROM pragma_table_info('articles')") { $0.string(0) }
+            if !columns.contains("author") { try db.execute("ALTER TABLE articles ADD COLUMN author TEXT;") }
+            if !columns.contains("kind") {
+                try db.execute("ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'article' CHECK (kind IN ('article', 'post', 'statement'));")
+            }
         default:
             break
         }
