@@ -160,7 +160,13 @@ public struct MainTextExtractor {
         let normalized = ArabicNormalizer.normalize(text).lowercased().trimmingCharacters(in: " :»«>.-\"")
         // WordPress feeds close each item with "The post … appeared first on …".
         if normalized.contains("appeared first on") || normalized.contains("ظهرت اولا علي") || normalized.contains("ظهر اولا علي") { return true }
-        return text.count <= 80 && boilerplatePhrases.contains { normalized.hasPrefix($0) }
+        // A widget's heading or label: the phrase, then a colon or at most three words (so that
+        // an article's sentence opening with «شارك» or «عاجل» is not taken for one).
+        guard text.count <= 80, let phrase = boilerplatePhrases.first(where: { normalized.hasPrefix($0) }) else { return false }
+        let rest = normalized.dropFirst(phrase.count)
+        guard rest.isEmpty || rest.first == " " || rest.first == ":" else { return false }     // «شاركت» is not «شارك»
+        return rest.first == ":" || rest.first == " " && rest.dropFirst().first == ":"
+            || rest.split(separator: " ").count <= 3
     }
 
     static let boilerplatePhrases = [

@@ -76,7 +76,7 @@ public enum MarkupParser {
     /// as browsers do; only an empty result is an error.
     public static func parseHTML(_ text: String) throws -> MarkupNode {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         var utf8 = Array(text.utf8)
         if utf8.isEmpty { throw ParseError(message: "empty page") }
         let document = utf8.withUnsafeMutableBufferPointer { buffer in

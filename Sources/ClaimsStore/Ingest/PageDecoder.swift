@@ -25,7 +25,7 @@ public enum PageDecoder {
     /// The charset named in a `Content-Type` value (`text/html; charset=windows-1256`).
     public static func charset(inContentType value: String) -> String? {
         guard let range = value.lowercased().range(of: "charset=") else { return nil }
-        let rest = value.lowercased()[range.upperBound...]
+        let rest = value.lowercased()[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
         let name = rest.prefix { !";, \"'".contains($0) }
         return name.isEmpty ? nil : String(name)
     }

@@ -28,11 +28,12 @@ public struct PageMetadata: Equatable, Sendable {
         result.outlet = meta["og:site_name"] ?? linked.publisher ?? meta["application-name"]
         let pageTitle = page.first("title").map { clean($0.textContent) }.flatMap { $0.isEmpty ? nil : $0 }
         let heading = (page.first("article") ?? page).first("h1").map { clean($0.textContent) }.flatMap { $0.isEmpty ? nil : $0 }
-        let candidates = [meta["og:title"], meta["twitter:title"], linked.headline, heading, pageTitle].compactMap { $0 }
-        result.title = candidates.first.map { strippingSiteName($0, outlet: result.outlet) }
-        if result.outlet == nil, let pageTitle, let site = siteName(inTitle: pageTitle, headline: result.title) {
+        let headline = [meta["og:title"], meta["twitter:title"], linked.headline, heading].compactMap { $0 }.first
+        // The site's name is the part of <title> that the headline lacks ("headline | site").
+        if result.outlet == nil, let pageTitle, let site = siteName(inTitle: pageTitle, headline: headline) {
             result.outlet = site
         }
+        result.title = (headline ?? pageTitle).map { strippingSiteName($0, outlet: result.outlet) }
 
         let timeElement = page.descendants(where: { $0.name == "time" && $0.attribute("datetime") != nil }).first
         let dates = [meta["article:published_time"], linked.datePublished, meta["datepublished"], meta["pubdate"],
