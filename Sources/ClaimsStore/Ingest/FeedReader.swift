@@ -62,7 +62,7 @@ public enum FeedReader {
         }
         let root = try MarkupParser.parseHTML("<html><body>" + html + "</body></html>")
         return MainTextExtractor.blocks(of: root)
-            .filter { !MainTextExtractor.isBoilerplatePhrase($0.text) && $0.linkDensity <= 0.5 }
+            .filter { !$0.isPhrase && $0.linkDensity <= 0.5 }
             .map(\.text)
     }
 

@@ -15,8 +15,22 @@ public struct MainTextExtractor {
         /// The nearest ancestor whose tag, class or id says what it holds: true boilerplate, false content.
         var boilerplateContainer: Bool?
         var isHeading: Bool
+        /// Characters (Unicode scalars) of the text.
+        let length: Int
+        /// A widget's heading or label (`isBoilerplatePhrase`), judged once.
+        let isPhrase: Bool
 
-        var linkDensity: Double { text.isEmpty ? 0 : Double(linkCharacters) / Double(text.count) }
+        init(text: String, linkCharacters: Int, ancestors: [MarkupNode], boilerplateContainer: Bool?, isHeading: Bool) {
+            self.text = text
+            self.length = text.unicodeScalars.count
+            self.linkCharacters = min(linkCharacters, length)
+            self.ancestors = ancestors
+            self.boilerplateContainer = boilerplateContainer
+            self.isHeading = isHeading
+            self.isPhrase = MainTextExtractor.isBoilerplatePhrase(text, length: length)
+        }
+
+        var linkDensity: Double { length == 0 ? 0 : Double(linkCharacters) / Double(length) }
     }
 
     public init() {}
@@ -30,7 +44,7 @@ public struct MainTextExtractor {
         var droppedBoxes: [MarkupNode] = []
         for block in blocks where block.ancestors.contains(where: isMain) {
             if droppedBoxes.contains(where: { box in block.ancestors.contains { $0 === box } }) { continue }
-            if Self.isBoilerplatePhrase(block.text) {
+            if block.isPhrase {
                 // A widget's heading inside the article: the rest of its own box goes too.
                 if let box = block.ancestors.dropFirst().first, !isMain(box),
                    block.ancestors.dropFirst(2).contains(where: isMain) {
@@ -58,7 +72,7 @@ public struct MainTextExtractor {
             if collapsed.contains(where: { $0.isLetter || $0.isNumber }) {
                 // The block is its nearest block-level element (inline ones — a, span, strong — are dropped).
                 let start = current.ancestors.firstIndex { blockTags.contains($0.name) } ?? 0
-                blocks.append(Block(text: collapsed, linkCharacters: min(linkCharacters, collapsed.count),
+                blocks.append(Block(text: collapsed, linkCharacters: linkCharacters,
                                     ancestors: Array(current.ancestors[start...]),
                                     boilerplateContainer: current.boilerplate, isHeading: current.heading))
             }
@@ -71,7 +85,7 @@ public struct MainTextExtractor {
                 if child.isText {
                     if !text.contains(where: { !$0.isWhitespace }) { current = (ancestors, boilerplate, heading) }
                     text += child.text
-                    if inLink { linkCharacters += PageMetadata.clean(child.text).count + 1 }
+                    if inLink { linkCharacters += PageMetadata.clean(child.text).unicodeScalars.count + 1 }
                     continue
                 }
                 if skippedTags.contains(child.name) || child.attribute("hidden") != nil
@@ -100,7 +114,7 @@ public struct MainTextExtractor {
     static func textLengths(_ node: MarkupNode, into lengths: inout [ObjectIdentifier: Int]) -> Int {
         var total = 0
         for child in node.children {
-            if child.isText { total += child.text.unicodeScalars.count { !$0.properties.isWhitespace } }
+            if child.isText { total += child.text.utf8.count { $0 > 0x20 && $0 & 0xC0 != 0x80 } }
             else if !skippedTags.contains(child.name) { total += textLengths(child, into: &lengths) }
         }
         lengths[ObjectIdentifier(node)] = total
@@ -111,11 +125,17 @@ public struct MainTextExtractor {
     /// fifth of it. Nil when no block looks like article text.
     static func mainContainers(_ blocks: [Block]) -> [MarkupNode]? {
         var scores: [ObjectIdentifier: (node: MarkupNode, score: Double)] = [:]
-        for block in blocks where block.boilerplateContainer != true && block.linkDensity < 0.3 && block.text.count >= 25
-            && !isBoilerplatePhrase(block.text) {
+        var parents: [ObjectIdentifier: MarkupNode] = [:]
+        for block in blocks {
+            for (node, parent) in zip(block.ancestors, block.ancestors.dropFirst()) { parents[ObjectIdentifier(node)] = parent }
+        }
+        for block in blocks where block.boilerplateContainer != true && block.linkDensity < 0.3 && block.length >= 25 && !block.isPhrase {
             let commas = block.text.filter { $0 == "،" || $0 == "," }.count
-            let score = 1 + Double(commas) + min(Double(block.text.count) / 100, 3)
-            for (level, node) in block.ancestors.dropFirst(block.ancestors.first.map { blockTags.contains($0.name) && !containerTags.contains($0.name) } ?? false ? 1 : 0).prefix(2).enumerated() {
+            let score = 1 + Double(commas) + min(Double(block.length) / 100, 3)
+            // A paragraph's score goes to the box holding it (and half to the box around that);
+            // text standing directly in a box, to that box.
+            let isParagraph = block.ancestors.first.map { !containerTags.contains($0.name) } ?? false
+            for (level, node) in block.ancestors.dropFirst(isParagraph ? 1 : 0).prefix(2).enumerated() {
                 scores[ObjectIdentifier(node), default: (node, 0)].score += level == 0 ? score : score / 2
             }
         }
@@ -123,21 +143,12 @@ public struct MainTextExtractor {
         // Siblings as rich as the article (a body split by an inline box) belong to it.
         var main = [best.node]
         for entry in scores.values where entry.node !== best.node && entry.score >= best.score / 5 {
-            if let parentOfBest = parent(of: best.node, in: blocks), let parentOfEntry = parent(of: entry.node, in: blocks),
+            if let parentOfBest = parents[ObjectIdentifier(best.node)], let parentOfEntry = parents[ObjectIdentifier(entry.node)],
                parentOfBest === parentOfEntry {
                 main.append(entry.node)
             }
         }
         return main
-    }
-
-    private static func parent(of node: MarkupNode, in blocks: [Block]) -> MarkupNode? {
-        for block in blocks {
-            if let index = block.ancestors.firstIndex(where: { $0 === node }), index + 1 < block.ancestors.count {
-                return block.ancestors[index + 1]
-            }
-        }
-        return nil
     }
 
     /// What an element's tag, class and id say about it: true for boilerplate, false for article
@@ -154,15 +165,16 @@ public struct MainTextExtractor {
 
     /// A block that is a boilerplate heading or line: the cleaner's debris lines and the headings
     /// of the widgets of Arabic news sites.
-    static func isBoilerplatePhrase(_ text: String) -> Bool {
-        guard text.count <= 120 else { return false }
+    static func isBoilerplatePhrase(_ text: String, length: Int? = nil) -> Bool {
+        let length = length ?? text.unicodeScalars.count
+        guard length <= 120 else { return false }
         if ArticleCleaner.isBoilerplate(text) { return true }
         let normalized = ArabicNormalizer.normalize(text).lowercased().trimmingCharacters(in: " :»«>.-\"")
         // WordPress feeds close each item with "The post … appeared first on …".
         if normalized.contains("appeared first on") || normalized.contains("ظهرت اولا علي") || normalized.contains("ظهر اولا علي") { return true }
         // A widget's heading or label: the phrase, then a colon or at most three words (so that
         // an article's sentence opening with «شارك» or «عاجل» is not taken for one).
-        guard text.count <= 80, let phrase = boilerplatePhrases.first(where: { normalized.hasPrefix($0) }) else { return false }
+        guard length <= 80, let phrase = boilerplatePhrases.first(where: { normalized.hasPrefix($0) }) else { return false }
         let rest = normalized.dropFirst(phrase.count)
         guard rest.isEmpty || rest.first == " " || rest.first == ":" else { return false }     // «شاركت» is not «شارك»
         return rest.first == ":" || rest.first == " " && rest.dropFirst().first == ":"
