@@ -262,6 +262,11 @@ final class WebInputsCLITests: XCTestCase {
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("\(claims): a CSV table without a \"body\" or \"text\" column is not articles (columns: id, speaker, via"), refused.stderr)
         XCTAssertEqual(try Self.articles(cli).count, 2)
+        // On standard input too.
+        let piped = try cli.run(["ingest", "-"], input: try String(contentsOfFile: claims, encoding: .utf8))
+        XCTAssertEqual(piped.status, 1)
+        XCTAssertTrue(piped.stderr.contains("-: a CSV table without a \"body\" or \"text\" column is not articles"), piped.stderr)
+        XCTAssertEqual(try Self.articles(cli).count, 2)
     }
 }
 

@@ -46,6 +46,20 @@ final class WebPageTests: XCTestCase {
         XCTAssertEqual(found.metadata.outlet, "موقع المدينة")
     }
 
+    func testALeadParagraphBesideTheBodyIsKept() throws {
+        let html = """
+            <html><body><div class="story"><h1>عنوان</h1>
+            <p class="lead">أعلنت وزارة الزراعة عن خطة لدعم مزارعي القمح في المحافظات الشمالية بعد موسم جفاف قاس أضر بالمحاصيل.</p>
+            <div class="share"><a href="#">شارك</a></div>
+            <div class="article-body"><p>وقال الوزير إن الدعم يشمل البذور والأسمدة بأسعار مخفضة، وقروضا ميسرة لصغار المزارعين.</p>
+            <p>وأضاف أن التسجيل يبدأ الأسبوع المقبل في مديريات الزراعة، ويستمر شهرا كاملا.</p>
+            <p>ويتوقع خبراء أن تخفف الخطة من خسائر الموسم الماضي، لكنهم طالبوا بحلول دائمة لمشكلة المياه.</p></div>
+            <p class="x"><span class="date">2024-12-01</span> آخر تحديث للخبر</p></div></body></html>
+            """
+        XCTAssertEqual(try page(html).paragraphs.first, "أعلنت وزارة الزراعة عن خطة لدعم مزارعي القمح في المحافظات الشمالية بعد موسم جفاف قاس أضر بالمحاصيل.")
+        XCTAssertEqual(try page(html).paragraphs.count, 4)
+    }
+
     func testJSONLinkedDataAndTitleWithoutTheSiteName() throws {
         let html = """
             <html><head><meta property="og:title" content="انخفاض أسعار الذهب - الاقتصادي">

@@ -40,9 +40,15 @@ public struct MainTextExtractor {
         let blocks = Self.blocks(of: page)
         guard let main = Self.mainContainers(blocks) else { return [] }
         func isMain(_ node: MarkupNode) -> Bool { main.contains { $0 === node } }
+        // A lead paragraph standing beside the article's box (`<p class="lead">` before the body).
+        let beside = main.count == 1 ? Self.parent(of: main[0], in: blocks) : nil
+        func isLead(_ block: Block) -> Bool {
+            guard let beside, block.ancestors.count > 1, block.ancestors[1] === beside, !isMain(block.ancestors[0]) else { return false }
+            return block.length >= 80 && block.linkDensity < 0.25 && block.boilerplateContainer != true && !block.isPhrase
+        }
         var kept: [String] = []
         var droppedBoxes: [MarkupNode] = []
-        for block in blocks where block.ancestors.contains(where: isMain) {
+        for block in blocks where block.ancestors.contains(where: isMain) || isLead(block) {
             if droppedBoxes.contains(where: { box in block.ancestors.contains { $0 === box } }) { continue }
             if block.isPhrase {
                 // A widget's heading inside the article: the rest of its own box goes too.
@@ -95,8 +101,9 @@ public struct MainTextExtractor {
                 if isBlock { flush() }
                 // Boilerplate sticks (a "post-item" inside a sidebar is still the sidebar); a box
                 // holding most of the page is a wrapper, whatever its class ("has-sidebar").
+                // (Only boxes speak: a <span class="date"> opening a paragraph does not make it debris.)
                 var signal = boilerplate
-                if boilerplate != true, let own = containerSignal(child) {
+                if boilerplate != true, isBlock, let own = containerSignal(child) {
                     signal = own && (lengths[ObjectIdentifier(child)] ?? 0) * 2 > pageLength ? boilerplate : own
                 }
                 walk(child, ancestors: [child] + ancestors, boilerplate: signal,
@@ -151,6 +158,16 @@ public struct MainTextExtractor {
         return main
     }
 
+    /// The element holding `node`, as the blocks' ancestor lists tell.
+    static func parent(of node: MarkupNode, in blocks: [Block]) -> MarkupNode? {
+        for block in blocks {
+            if let index = block.ancestors.firstIndex(where: { $0 === node }), index + 1 < block.ancestors.count {
+                return block.ancestors[index + 1]
+            }
+        }
+        return nil
+    }
+
     /// What an element's tag, class and id say about it: true for boilerplate, false for article
     /// content, nil when they say nothing.
     static func containerSignal(_ node: MarkupNode) -> Bool? {
@@ -158,7 +175,7 @@ public struct MainTextExtractor {
         let names = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "") + " " + (node.attribute("role") ?? "")).lowercased()
         let tokens = names.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         if tokens.contains(where: { boilerplateNames.contains(String($0)) }) { return true }
-        if node.name == "article" || node.name == "main" { return false }
+        if node.name == "article" || node.name == "main" || node.attribute("itemprop") == "articleBody" { return false }
         if tokens.contains(where: { contentNames.contains(String($0)) }) { return false }
         return nil
     }

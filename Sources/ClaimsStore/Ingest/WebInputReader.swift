@@ -28,7 +28,18 @@ public struct WebInputReader {
         if start.hasPrefix("<rss") || start.hasPrefix("<feed") || start.hasPrefix("<rdf:rdf")
             || (start.hasPrefix("<?xml") && (text.contains("<rss") || text.contains("<feed") || text.contains("<rdf:rdf"))) { return .feed }
         if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.hasPrefix("<?xml") && text.contains("<html") { return .html }
+        if looksLikeCSVHeader(start.prefix { !$0.isNewline }) { return .csv }
         return nil
+    }
+
+    /// A first line of two or more column names (`id,speaker,via,…`): a table on standard input
+    /// (`claims export --format csv | claims ingest -`), never one article.
+    static func looksLikeCSVHeader(_ line: Substring) -> Bool {
+        let names = line.split(separator: ",", omittingEmptySubsequences: false)
+        return names.count >= 2 && names.allSatisfy { name in
+            guard let first = name.first, first.isASCII && (first.isLetter || first == "_") else { return false }
+            return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        }
     }
 
     public func read(_ bytes: [UInt8], format: Format, name: String, contentType: String? = nil,
