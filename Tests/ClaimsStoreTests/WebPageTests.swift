@@ -60,6 +60,22 @@ final class WebPageTests: XCTestCase {
         XCTAssertEqual(try page(html).paragraphs.count, 4)
     }
 
+    func testABodySplitInTwoBoxesIsKeptWholeAndASideColumnIsNot() throws {
+        let html = """
+            <html><body><table><tr><td class="a"><div class="t">
+            <p>قالت مديرية التربية إن العام الدراسي سيبدأ في موعده رغم الأضرار التي لحقت ببعض المدارس، وإن الصيانة جارية.</p>
+            <p>وأضافت المديرية أن ثلاثين مدرسة تحتاج إلى ترميم عاجل قبل استقبال الطلاب، وأن الكلفة تقدر بمليوني دولار.</p>
+            <p>وأشارت إلى أن منظمات دولية تعهدت بتغطية نصف المبلغ، على أن تتكفل الحكومة بالباقي خلال شهرين.</p></div>
+            <div class="ad">إعلان</div><div class="t">
+            <p>ودعت المديرية الأهالي إلى تسجيل أبنائهم في المدارس القريبة من سكنهم، تخفيفا للازدحام في وسائل النقل.</p></div></td>
+            <td class="b"><div><b>أخبار أخرى</b><div>افتتاح مستشفى ميداني جديد في الريف الشمالي، يضم قسما للطوارئ وغرفتي عمليات، بتمويل من جمعية خيرية محلية.</div></div>
+            <div><b>من الأرشيف</b><div>تراجعت أسعار الإسمنت في الأسواق المحلية، بعد وصول شحنات جديدة من الخارج، وفق ما قال تجار مواد البناء.</div></div></td></tr></table></body></html>
+            """
+        let paragraphs = try page(html).paragraphs
+        XCTAssertEqual(paragraphs.count, 4, "\(paragraphs)")
+        XCTAssertTrue(paragraphs.last?.hasPrefix("ودعت المديرية الأهالي") == true)
+    }
+
     func testJSONLinkedDataAndTitleWithoutTheSiteName() throws {
         let html = """
             <html><head><meta property="og:title" content="انخفاض أسعار الذهب - الاقتصادي">

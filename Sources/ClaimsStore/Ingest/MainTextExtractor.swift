@@ -27,7 +27,8 @@ public struct MainTextExtractor {
             self.ancestors = ancestors
             self.boilerplateContainer = boilerplateContainer
             self.isHeading = isHeading
-            self.isPhrase = MainTextExtractor.isBoilerplatePhrase(text, length: length)
+            // (Links lists are dropped whatever they say: only other blocks are read for phrases.)
+            self.isPhrase = Double(self.linkCharacters) <= 0.5 * Double(length) && MainTextExtractor.isBoilerplatePhrase(text, length: length)
         }
 
         var linkDensity: Double { length == 0 ? 0 : Double(linkCharacters) / Double(length) }
@@ -51,10 +52,13 @@ public struct MainTextExtractor {
         for block in blocks where block.ancestors.contains(where: isMain) || isLead(block) {
             if droppedBoxes.contains(where: { box in block.ancestors.contains { $0 === box } }) { continue }
             if block.isPhrase {
-                // A widget's heading inside the article: the rest of its own box goes too.
-                if let box = block.ancestors.dropFirst().first, !isMain(box),
-                   block.ancestors.dropFirst(2).contains(where: isMain) {
-                    droppedBoxes.append(box)
+                // A widget's heading inside the article: the rest of its own box goes too (the
+                // heading's box, or the box the heading opens when its text stands in it directly).
+                let opensItsBox = block.ancestors.first.map { Self.containerTags.contains($0.name) && Self.hasBlockChild($0) } ?? false
+                let level = opensItsBox ? 0 : 1
+                if block.ancestors.count > level + 1, !isMain(block.ancestors[level]),
+                   block.ancestors.dropFirst(level + 1).contains(where: isMain) {
+                    droppedBoxes.append(block.ancestors[level])
                 }
                 continue
             }
@@ -128,8 +132,8 @@ public struct MainTextExtractor {
         return total
     }
 
-    /// The element(s) holding the article: the best-scored one and its siblings scoring at least a
-    /// fifth of it. Nil when no block looks like article text.
+    /// The element(s) holding the article: the best-scored one and its siblings of the same tag
+    /// and class scoring at least a fifth of it. Nil when no block looks like article text.
     static func mainContainers(_ blocks: [Block]) -> [MarkupNode]? {
         var scores: [ObjectIdentifier: (node: MarkupNode, score: Double)] = [:]
         var parents: [ObjectIdentifier: MarkupNode] = [:]
@@ -141,7 +145,8 @@ public struct MainTextExtractor {
             let score = 1 + Double(commas) + min(Double(block.length) / 100, 3)
             // A paragraph's score goes to the box holding it (and half to the box around that);
             // text standing directly in a box, to that box.
-            let isParagraph = block.ancestors.first.map { !containerTags.contains($0.name) } ?? false
+            // (A box holding only text — `<div class="para">` — is a paragraph too.)
+            let isParagraph = block.ancestors.first.map { !containerTags.contains($0.name) || !hasBlockChild($0) } ?? false
             for (level, node) in block.ancestors.dropFirst(isParagraph ? 1 : 0).prefix(2).enumerated() {
                 scores[ObjectIdentifier(node), default: (node, 0)].score += level == 0 ? score : score / 2
             }
@@ -149,13 +154,19 @@ public struct MainTextExtractor {
         guard let best = scores.values.max(by: { $0.score < $1.score }) else { return nil }
         // Siblings as rich as the article (a body split by an inline box) belong to it.
         var main = [best.node]
-        for entry in scores.values where entry.node !== best.node && entry.score >= best.score / 5 {
+        // (A side column of teasers beside the article, another cell of the same row, is not.)
+        for entry in scores.values where entry.node !== best.node && entry.node.name == best.node.name
+            && entry.node.attribute("class") == best.node.attribute("class") && entry.score >= best.score / 5 {
             if let parentOfBest = parents[ObjectIdentifier(best.node)], let parentOfEntry = parents[ObjectIdentifier(entry.node)],
                parentOfBest === parentOfEntry {
                 main.append(entry.node)
             }
         }
         return main
+    }
+
+    static func hasBlockChild(_ node: MarkupNode) -> Bool {
+        node.children.contains { !$0.isText && blockTags.contains($0.name) }
     }
 
     /// The element holding `node`, as the blocks' ancestor lists tell.
@@ -185,17 +196,19 @@ public struct MainTextExtractor {
     static func isBoilerplatePhrase(_ text: String, length: Int? = nil) -> Bool {
         let length = length ?? text.unicodeScalars.count
         guard length <= 120 else { return false }
-        if ArticleCleaner.isBoilerplate(text) { return true }
-        let normalized = ArabicNormalizer.normalize(text).lowercased().trimmingCharacters(in: " :»«>.-\"")
+        let normalized = ArabicNormalizer.normalize(text)
+        if ArticleCleaner.isBoilerplate(text, normalized: normalized) { return true }
+        let bare = normalized.lowercasedFast().trimmingCharacters(in: " :»«>.-\"")
         // WordPress feeds close each item with "The post … appeared first on …".
-        if normalized.contains("appeared first on") || normalized.contains("ظهرت اولا علي") || normalized.contains("ظهر اولا علي") { return true }
+        if bare.containsBytes("appeared first on") || bare.containsBytes("ظهرت اولا علي") || bare.containsBytes("ظهر اولا علي") { return true }
         // A widget's heading or label: the phrase, then a colon or at most three words (so that
         // an article's sentence opening with «شارك» or «عاجل» is not taken for one).
-        guard length <= 80, let phrase = boilerplatePhrases.first(where: { normalized.hasPrefix($0) }) else { return false }
-        let rest = normalized.dropFirst(phrase.count)
-        guard rest.isEmpty || rest.first == " " || rest.first == ":" else { return false }     // «شاركت» is not «شارك»
-        return rest.first == ":" || rest.first == " " && rest.dropFirst().first == ":"
-            || rest.split(separator: " ").count <= 3
+        guard length <= 80, let phrase = boilerplatePhrases.first(where: { bare.utf8.starts(with: $0.utf8) }) else { return false }
+        let rest = bare.utf8.dropFirst(phrase.utf8.count)
+        let space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
+        guard rest.isEmpty || rest.first == space || rest.first == colon else { return false }     // «شاركت» is not «شارك»
+        return rest.first == colon || rest.first == space && rest.dropFirst().first == colon
+            || rest.split(separator: space).count <= 3
     }
 
     static let boilerplatePhrases = [
@@ -203,7 +216,8 @@ public struct MainTextExtractor {
         "اضف تعليق", "اترك تعليقا", "اترك تعليق", "شارك", "مشاركه", "اسعار العملات", "مواقيت الصلاه", "الاكثر قراءه",
         "الاكثر مشاهده", "حاله الطقس", "الطقس", "جميع الحقوق محفوظه", "حقوق النشر", "تابعنا", "تابعونا", "اشترك في",
         "النشره البريديه", "الوسوم", "كلمات مفتاحيه", "كلمات دلاليه", "عاجل", "اخر الاخبار", "الرئيسيه", "سياسه الخصوصيه",
-        "من نحن", "اتصل بنا", "سعر صرف", "الدولار الامريكي", "الاخبار العاجله", "شريط الاخبار",
+        "من نحن", "اتصل بنا", "سعر صرف", "الدولار الامريكي", "الاخبار العاجله", "شريط الاخبار", "المزيد من الاخبار",
+        "المشاركات الشائعه", "التسميات", "نشر بواسطه", "رساله احدث", "رساله اقدم", "اعلان", "تعليقات",
     ]
 
     static let skippedTags: Set<String> = ["script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",

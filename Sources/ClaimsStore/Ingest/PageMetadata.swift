@@ -36,7 +36,10 @@ public struct PageMetadata: Equatable, Sendable {
         result.title = (headline ?? pageTitle).map { strippingSiteName($0, outlet: result.outlet) }
 
         let timeElement = page.descendants(where: { $0.name == "time" && $0.attribute("datetime") != nil }).first
-        let dates = [meta["article:published_time"], linked.datePublished, meta["datepublished"], meta["pubdate"],
+        // Microdata on any element (`<abbr itemprop="datePublished" title="…">`, `<span … content="…">`).
+        let microdata = page.descendants(where: { $0.attribute("itemprop") == "datePublished" }).first
+            .flatMap { $0.attribute("content") ?? $0.attribute("datetime") ?? $0.attribute("title") }
+        let dates = [meta["article:published_time"], linked.datePublished, meta["datepublished"], microdata, meta["pubdate"],
                      meta["date"], meta["dc.date"], meta["dc.date.issued"], timeElement?.attribute("datetime"),
                      meta["article:modified_time"], linked.dateModified]
         result.published = dates.lazy.compactMap { $0.flatMap(isoDate) }.first
@@ -47,8 +50,22 @@ public struct PageMetadata: Equatable, Sendable {
 
         let metaAuthor = [meta["author"], meta["article:author"], meta["dc.creator"]].compactMap { $0 }.first { !$0.hasPrefix("http") }
         let relAuthor = page.descendants(where: { $0.name == "a" && $0.attribute("rel") == "author" }).first.map { clean($0.textContent) }
-        result.author = [metaAuthor, linked.author, relAuthor].compactMap { $0 }.first { !$0.isEmpty }
+        result.author = [metaAuthor, linked.author, relAuthor, bylineAuthor(page)].compactMap { $0 }.first { !$0.isEmpty }
         return result
+    }
+
+    /// The name in a byline box (`class="author"`, `byline`, hCard `fn`), without «بقلم» / «نشر بواسطة».
+    static func bylineAuthor(_ page: MarkupNode) -> String? {
+        func tokens(_ node: MarkupNode) -> [Substring] {
+            (node.attribute("class") ?? "").lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        }
+        let named = page.descendants(where: { node in tokens(node).contains { $0 == "fn" } }).first
+            ?? page.descendants(where: { node in tokens(node).contains { $0 == "author" || $0 == "byline" } }).first
+        guard var text = named.map({ clean($0.textContent) }), !text.isEmpty, text.count <= 50 else { return nil }
+        for lead in ["نشر بواسطة", "بواسطة", "بقلم", "كتب", "كتبت", "by"] where text.hasPrefix(lead + " ") {
+            text = String(text.dropFirst(lead.count + 1)).trimmingWhitespace()
+        }
+        return text.isEmpty ? nil : text
     }
 
     /// A date or date-time as ISO 8601 (`2024-12-07` or `2024-12-07T10:30`, the time as written, its

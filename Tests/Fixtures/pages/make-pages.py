@@ -199,7 +199,59 @@ def portal(a, index, url):
 <footer><p>{FOOTER}</p></footer></body></html>
 """
 
-SHAPES = [("wordpress", wordpress), ("drupal", drupal), ("custom-table", custom_plain), ("windows-1256", custom_1256), ("portal", portal)]
+def split_body(a, index, url):
+    """A news site whose text is split in two boxes by an advert, each paragraph in a <div>, the
+    lead paragraph above the boxes, an author | date line, Facebook comments and a "more news"
+    list; the outlet only in <title> ("headline — site"), the date in microdata."""
+    p = a["paragraphs"]
+    def paras(items): return "".join(f'<div class="para">{e(x)}</div>' for x in items)
+    day = a["published"].split("-")
+    months = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+    more = "".join(f'<li><a href="/n/{o["slug"]}">{e(o["title"])}</a></li>' for o in others(index, 4))
+    return f"""<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{e(a["title"])} — {e(a["outlet"])}</title>
+<meta name="twitter:title" content="{e(a["title"])}"><meta property="og:url" content="{url}"></head>
+<body><div id="wrap"><div class="top-links">{" ".join(f'<a href="/s{i}">{e(m)}</a>' for i, m in enumerate(MENU))}</div>
+<div class="article-page" itemscope itemtype="https://schema.org/NewsArticle">
+<meta itemprop="datePublished" content="{a["published"]}T11:20:00+03:00">
+<h1 class="headline">{e(a["title"])}</h1>
+<div class="dateline"><span>{e(a["author"])}</span> | <span>{int(day[2])} {months[int(day[1]) - 1]} {day[0]}</span></div>
+<p class="summary">{e(p[0])}</p>
+<div class="article-text">{paras(p[1:3])}<div class="ad-slot"><span>إعلان</span></div></div>
+<div class="article-text">{paras(p[3:])}</div>
+<div class="fb-comments" data-href="{url}"><p>{e(COMMENTS[0][1])}</p></div>
+<div class="more-news"><h3>المزيد من الأخبار</h3><ul>{more}</ul></div>
+</div></div><div class="copyright">{FOOTER}</div></body></html>
+"""
+
+def blogger(a, index, url):
+    """A Blogger (Blogspot) post: the text as lines separated by <br> and <div>, the post footer
+    with author, date (microdata on <abbr>), share buttons and labels, a comments block of <dl>, a
+    sidebar of popular posts with snippets; og:title, og:site_name, canonical link, and <title>
+    "blog: headline"."""
+    p = a["paragraphs"]
+    body = f'{e(p[0])}<br /><br />{e(p[1])}<br /><br /><div>{e(p[2])}</div><div>{e(p[3])}</div><br />{e(p[4])}'
+    popular = "".join(f'<li><div class="item-title"><a href="/p/{o["slug"]}">{e(o["title"])}</a></div><div class="item-snippet">{e(o["paragraphs"][0])}</div></li>' for o in others(index))
+    comments = "".join(f'<dt class="comment-author">{e(n)} قال...</dt><dd class="comment-body"><p>{e(t)}</p></dd>' for n, t in COMMENTS)
+    return f"""<!DOCTYPE html>
+<html dir="rtl"><head><meta content="text/html; charset=UTF-8" http-equiv="Content-Type">
+<title>{e(a["outlet"])}: {e(a["title"])}</title><link href="{url}" rel="canonical">
+<meta content="{e(a["title"])}" property="og:title"><meta content="{e(a["outlet"])}" property="og:site_name"></head>
+<body><div class="content-outer"><div class="header-outer"><h1 class="title">{e(a["outlet"])}</h1></div>
+<div class="main-outer"><div class="main section" id="main"><div class="post hentry">
+<h3 class="post-title entry-title">{e(a["title"])}</h3>
+<div class="post-body entry-content" id="post-body-{index}">{body}</div>
+<div class="post-footer"><span class="post-author vcard">نشر بواسطة <span class="fn">{e(a["author"])}</span></span>
+<abbr class="published" itemprop="datePublished" title="{a["published"]}T08:00:00+01:00">{a["published"]}</abbr>
+<div class="post-share-buttons"><a href="#">مشاركة عبر البريد الإلكتروني</a> <a href="#">كتابة مدونة حول هذه المشاركة</a></div>
+<span class="post-labels">التسميات: <a href="/l/1">أخبار</a></span></div></div>
+<div class="comments" id="comments"><h4>3 تعليقات:</h4><dl id="comments-block">{comments}</dl></div>
+<div class="blog-pager"><a href="/newer">رسالة أحدث</a> <a href="/older">رسالة أقدم</a> <a href="/">الصفحة الرئيسية</a></div></div>
+<div class="sidebar section" id="sidebar"><div class="widget PopularPosts"><h2>المشاركات الشائعة</h2><ul>{popular}</ul></div></div></div></div></body></html>
+"""
+
+SHAPES = [("wordpress", wordpress), ("drupal", drupal), ("custom-table", custom_plain), ("windows-1256", custom_1256), ("portal", portal),
+          ("split-body", split_body), ("blogger", blogger)]
 
 gold = []
 for index, a in enumerate(ARTICLES):
