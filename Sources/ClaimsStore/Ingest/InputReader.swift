@@ -223,7 +223,7 @@ public struct InputReader: Sendable {
 }
 
 /// Maps a JSON object to an article: `title`, `body` or `text`, `url`, `outlet`, `published` or
-/// `date`; every other key goes to `extra`.
+/// `date`, `author`, `kind` (`article`, `post`, `statement`); every other key goes to `extra`.
 public enum JSONArticleMapper {
     static let known: Set<String> = ["title", "body", "text", "url", "outlet", "published", "date", "author", "kind"]
     /// Keys `claims export` adds that describe the exporting database, not the article.

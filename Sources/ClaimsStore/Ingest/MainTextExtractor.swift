@@ -74,6 +74,7 @@ public struct MainTextExtractor {
         let pageLength = textLengths(page, into: &lengths)
         var blocks: [Block] = []
         var text = ""
+        var textStarted = false     // the block has more than white space
         var linkCharacters = 0
         var current: (ancestors: [MarkupNode], boilerplate: Bool?, heading: Bool) = ([], nil, false)
 
@@ -87,13 +88,17 @@ public struct MainTextExtractor {
                                     boilerplateContainer: current.boilerplate, isHeading: current.heading))
             }
             text = ""
+            textStarted = false
             linkCharacters = 0
         }
 
         func walk(_ node: MarkupNode, ancestors: [MarkupNode], boilerplate: Bool?, heading: Bool, inLink: Bool) {
             for child in node.children {
                 if child.isText {
-                    if !text.contains(where: { !$0.isWhitespace }) { current = (ancestors, boilerplate, heading) }
+                    if !textStarted {
+                        current = (ancestors, boilerplate, heading)
+                        textStarted = child.text.unicodeScalars.contains { !$0.properties.isWhitespace }
+                    }
                     text += child.text
                     if inLink { linkCharacters += PageMetadata.clean(child.text).unicodeScalars.count + 1 }
                     continue

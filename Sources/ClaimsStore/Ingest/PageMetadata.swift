@@ -50,7 +50,7 @@ public struct PageMetadata: Equatable, Sendable {
 
         let metaAuthor = [meta["author"], meta["article:author"], meta["dc.creator"]].compactMap { $0 }.first { !$0.hasPrefix("http") }
         let relAuthor = page.descendants(where: { $0.name == "a" && $0.attribute("rel") == "author" }).first.map { clean($0.textContent) }
-        result.author = [metaAuthor, linked.author, relAuthor, bylineAuthor(page)].compactMap { $0 }.first { !$0.isEmpty }
+        result.author = [metaAuthor, linked.author, relAuthor].compactMap { $0 }.first { !$0.isEmpty } ?? bylineAuthor(page)
         return result
     }
 
@@ -114,7 +114,19 @@ public struct PageMetadata: Equatable, Sendable {
 
     /// White space collapsed and trimmed.
     static func clean(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // (Scalar by scalar: this runs on every text of a page.)
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }
 
