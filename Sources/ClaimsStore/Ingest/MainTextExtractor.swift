@@ -42,7 +42,8 @@ public struct MainTextExtractor {
         guard let main = Self.mainContainers(blocks) else { return [] }
         func isMain(_ node: MarkupNode) -> Bool { main.contains { $0 === node } }
         // A lead paragraph standing beside the article's box (`<p class="lead">` before the body).
-        let beside = main.count == 1 ? Self.parent(of: main[0], in: blocks) : nil
+        // (Boxes joined as siblings share their parent.)
+        let beside = Self.parent(of: main[0], in: blocks)
         func isLead(_ block: Block) -> Bool {
             guard let beside, block.ancestors.count > 1, block.ancestors[1] === beside, !isMain(block.ancestors[0]) else { return false }
             return block.length >= 80 && block.linkDensity < 0.25 && block.boilerplateContainer != true && !block.isPhrase
@@ -156,6 +157,13 @@ public struct MainTextExtractor {
                 scores[ObjectIdentifier(node), default: (node, 0)].score += level == 0 ? score : score / 2
             }
         }
+        // The box that holds the page's headline (`<h1>`) is the article's more likely than a
+        // column of teasers beside it: its score counts half as much again.
+        if let headline = blocks.first(where: { $0.ancestors.first?.name == "h1" }) {
+            for node in headline.ancestors.dropFirst() {
+                scores[ObjectIdentifier(node)]?.score *= 1.5
+            }
+        }
         guard let best = scores.values.max(by: { $0.score < $1.score }) else { return nil }
         // Siblings as rich as the article (a body split by an inline box) belong to it.
         var main = [best.node]
@@ -241,7 +249,7 @@ public struct MainTextExtractor {
         "newsletter", "subscribe", "cookie", "popular", "trending", "mostread", "login", "search", "pagination", "pager",
         "prayer", "currency", "weather", "copyright", "meta", "byline", "author", "header", "masthead", "topbar", "promo",
         "sponsored", "recommended", "more", "readmore", "toolbar", "print", "rating", "caption", "complementary", "contentinfo",
-        "navigation", "dialog",
+        "navigation", "dialog", "date", "timestamp",
     ]
     static let contentNames: Set<String> = ["article", "content", "entry", "post", "story", "body", "text", "main", "details",
                                             "field", "item", "news", "single", "articlebody"]

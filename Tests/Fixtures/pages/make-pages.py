@@ -4,10 +4,31 @@
 Every text is our own: the 24 short articles of articles.json, and the boilerplate below. Each
 article is laid out in one of five page shapes that Arabic news sites use (see README.md here).
 Run from this folder: python3 make-pages.py
-"""
-import html, json
 
-ARTICLES = json.load(open("articles.json", encoding="utf-8"))
+With `--wikinews FILE --out DIR` it lays out the real articles of a Wikinews corpus file (JSON
+Lines with title_plain, text_plain, published; ../shared/corpora/arwikinews-qcri/articles.jsonl)
+in the same shapes, into DIR: WebPageQualityTests measures the extraction on them too. Nothing of
+that corpus is written into the repository.
+"""
+import html, json, os, re, sys
+
+def wikinews(path):
+    articles = []
+    for index, line in enumerate(open(path, encoding="utf-8")):
+        record = json.loads(line)
+        paragraphs = [p.strip() for p in record["text_plain"].split("\n") if p.strip()]
+        if len(paragraphs) < 3:
+            # One long paragraph: two sentences a paragraph, as news sites lay out short items.
+            sentences = [s.strip() for s in re.split(r"(?<=[.؟!])\s+", " ".join(paragraphs)) if s.strip()]
+            paragraphs = [" ".join(sentences[k:k + 2]) for k in range(0, len(sentences), 2)]
+        articles.append({"title": record["title_plain"], "outlet": "ويكي الأخبار", "author": "فريق التحرير",
+                         "published": (record.get("published") or "2014-01-01")[:10], "slug": f"wikinews-{index}",
+                         "paragraphs": paragraphs})
+    return articles
+
+ARGS = dict(zip(sys.argv[1::2], sys.argv[2::2]))
+ARTICLES = wikinews(ARGS["--wikinews"]) if "--wikinews" in ARGS else json.load(open("articles.json", encoding="utf-8"))
+OUT = ARGS.get("--out", ".")
 MENU = ["الرئيسية", "أخبار محلية", "عربي ودولي", "اقتصاد", "رياضة", "ثقافة وفنون", "منوعات", "فيديو"]
 TICKER = ["عاجل: انطلاق أعمال القمة الاقتصادية في العاصمة بمشاركة عشرين دولة",
           "هيئة الأرصاد تتوقع أجواء باردة وأمطارا متفرقة نهاية الأسبوع",
@@ -27,11 +48,15 @@ def domain(index): return f"site{index:02d}.example"
 def others(index, count=3):
     return [ARTICLES[(index + k) % len(ARTICLES)] for k in range(1, count + 1)]
 
+def para(article, k):
+    """The article's paragraph k, or its last one when it has fewer (for teasers)."""
+    return article["paragraphs"][min(k, len(article["paragraphs"]) - 1)]
+
 def menu_ul(cls="menu"):
     return f'<ul class="{cls}">' + "".join(f'<li class="menu-item"><a href="/c/{i}">{e(m)}</a></li>' for i, m in enumerate(MENU)) + "</ul>"
 
 def related(index, heading="مواضيع ذات صلة"):
-    items = "".join(f'<div class="related-item"><h4><a href="/news/{o["slug"]}">{e(o["title"])}</a></h4><p>{e(o["paragraphs"][0])}</p></div>' for o in others(index))
+    items = "".join(f'<div class="related-item"><h4><a href="/news/{o["slug"]}">{e(o["title"])}</a></h4><p>{e(para(o, 0))}</p></div>' for o in others(index))
     return f'<section class="related-posts"><h3>{heading}</h3>{items}</section>'
 
 def comments_block(cls="comments-area"):
@@ -98,7 +123,7 @@ def drupal(a, index, url):
     publisher, author), og:url, body in field--name-body, views blocks of related and most-read."""
     ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": a["title"], "datePublished": a["published"] + "T14:30:00+02:00",
           "author": {"@type": "Person", "name": a["author"]}, "publisher": {"@type": "Organization", "name": a["outlet"]}, "mainEntityOfPage": url}
-    teasers = "".join(f'<div class="views-row"><div class="views-field-title"><a href="/node/{k}">{e(o["title"])}</a></div><div class="views-field-body">{e(o["paragraphs"][1])}</div></div>'
+    teasers = "".join(f'<div class="views-row"><div class="views-field-title"><a href="/node/{k}">{e(o["title"])}</a></div><div class="views-field-body">{e(para(o, 1))}</div></div>'
                       for k, o in enumerate(others(index)))
     return f"""<!DOCTYPE html>
 <html lang="ar" dir="rtl"><head><meta charset="utf-8">
@@ -128,7 +153,7 @@ def custom_plain(a, index, url):
     the article as one cell with <br> between paragraphs, <h1>, <time datetime>, canonical link;
     a side column of teasers with long excerpts and no links, and reader comments below."""
     text = "<br><br>\n".join(e(p) for p in a["paragraphs"])
-    side = "".join(f'<div class="k3"><b>{e(o["title"])}</b><div>{e(o["paragraphs"][0])}</div></div>' for o in others(index))
+    side = "".join(f'<div class="k3"><b>{e(o["title"])}</b><div>{e(para(o, 0))}</div></div>' for o in others(index))
     comments = "".join(f'<div class="k9"><b>{e(n)}</b><div>{e(t)}</div></div>' for n, t in COMMENTS[:2])
     return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
 <title>{e(a["title"])} - {e(a["outlet"])}</title>
@@ -229,9 +254,11 @@ def blogger(a, index, url):
     with author, date (microdata on <abbr>), share buttons and labels, a comments block of <dl>, a
     sidebar of popular posts with snippets; og:title, og:site_name, canonical link, and <title>
     "blog: headline"."""
-    p = a["paragraphs"]
-    body = f'{e(p[0])}<br /><br />{e(p[1])}<br /><br /><div>{e(p[2])}</div><div>{e(p[3])}</div><br />{e(p[4])}'
-    popular = "".join(f'<li><div class="item-title"><a href="/p/{o["slug"]}">{e(o["title"])}</a></div><div class="item-snippet">{e(o["paragraphs"][0])}</div></li>' for o in others(index))
+    p = [e(x) for x in a["paragraphs"]]
+    # Lines between <br>, the middle ones in <div>s, as Blogger's editor leaves them.
+    middle = len(p) // 2
+    body = "<br /><br />".join(p[:middle]) + "".join(f"<div>{x}</div>" for x in p[middle:-1]) + "<br />" + p[-1]
+    popular = "".join(f'<li><div class="item-title"><a href="/p/{o["slug"]}">{e(o["title"])}</a></div><div class="item-snippet">{e(para(o, 0))}</div></li>' for o in others(index))
     comments = "".join(f'<dt class="comment-author">{e(n)} قال...</dt><dd class="comment-body"><p>{e(t)}</p></dd>' for n, t in COMMENTS)
     return f"""<!DOCTYPE html>
 <html dir="rtl"><head><meta content="text/html; charset=UTF-8" http-equiv="Content-Type">
@@ -260,8 +287,8 @@ for index, a in enumerate(ARTICLES):
     page = make(a, index, url)
     name = f"page-{index + 1:02d}.html"
     encoding = "cp1256" if shape == "windows-1256" else "utf-8"
-    open(name, "wb").write(page.encode(encoding))
+    open(os.path.join(OUT, name), "wb").write(page.encode(encoding, errors="xmlcharrefreplace"))
     gold.append({"file": name, "shape": shape, "title": a["title"], "outlet": a["outlet"], "published": a["published"],
                  "url": url, "author": a["author"], "paragraphs": a["paragraphs"]})
-json.dump(gold, open("gold.json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+json.dump(gold, open(os.path.join(OUT, "gold.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
 print(f"wrote {len(gold)} pages and gold.json")
