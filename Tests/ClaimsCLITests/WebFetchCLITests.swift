@@ -27,11 +27,11 @@ final class WebFetchCLITests: XCTestCase {
                     text += "<p>قال رئيس البلدية إن أعمال تعبيد الطريق الرئيسي ستنتهي خلال أسبوعين، وإن حركة السير ستعود كما كانت.</p>"
                     text += "<p>وأضاف أن البلدية خصصت مبلغا إضافيا لإنارة الشوارع الفرعية في الحي القديم.</p></article></body></html>"
                     self.send(200, text.encode("cp1256"), "text/html; charset=windows-1256")
-                elif path == "/feed":
+                elif path in ("/feed", "/feed-as-html"):
                     feed = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>نشرة المدينة</title>'
                     feed += '<item><title>افتتاح حديقة عامة</title><link>https://city.example/park</link><pubDate>Thu, 05 Dec 2024 09:00:00 GMT</pubDate>'
                     feed += '<description>&lt;p&gt;افتتحت البلدية حديقة عامة جديدة في الحي الغربي.&lt;/p&gt;</description></item></channel></rss>'
-                    self.send(200, feed.encode("utf-8"), "application/rss+xml")
+                    self.send(200, feed.encode("utf-8"), "application/rss+xml" if path == "/feed" else "text/html; charset=utf-8")
                 elif path == "/slow":
                     time.sleep(4); self.send(200, page("page-02.html"))
                 elif path == "/big": self.send(200, b"<html><body>" + b"<p>x</p>" * 40000 + b"</body></html>")
@@ -65,10 +65,11 @@ final class WebFetchCLITests: XCTestCase {
         let base = "http://127.0.0.1:\(port)"
         let cli = try CLIRunner()
 
-        let result = try cli.run(["ingest", "--format", "json", base + "/moved", base + "/arabic", base + "/feed"])
+        let result = try cli.run(["ingest", "--format", "json", base + "/moved", base + "/arabic", base + "/feed", base + "/feed-as-html"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let report = try XCTUnwrap(cli.json(result) as? [String: Any])
         XCTAssertEqual(report["new"] as? Int, 3)
+        XCTAssertEqual(report["duplicates"] as? Int, 1, "a feed served as text/html is read as the feed it is")
         XCTAssertTrue(result.stderr.contains("\(base)/arabic: transcoded from Windows-1256 (declared)"), result.stderr)
         let articles = try WebInputsCLITests.articles(cli)
         XCTAssertEqual(articles[0]["title"] as? String, "ارتفاع أسعار الخضار في أسواق عمّان مع موجة البرد")

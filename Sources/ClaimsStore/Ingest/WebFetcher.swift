@@ -91,7 +91,8 @@ public struct WebFetcher: Sendable {
 }
 
 extension WebInputReader {
-    /// Fetches `url` and reads it as a page or a feed (by `Content-Type`, else by content).
+    /// Fetches `url` and reads it as a page, a feed, a web archive or a CSV table (by content, else
+    /// by `Content-Type`).
     public func fetchAndRead(_ url: String, _ handle: (InputReader.Event) throws -> Void) throws {
         var fetchOptions = WebFetcher.Options()
         fetchOptions.maxBytes = options.maxBytes
@@ -100,11 +101,14 @@ extension WebInputReader {
         do { response = try WebFetcher(options: fetchOptions).fetch(url) }
         catch let problem as InputProblem { try handle(.problem(problem)); return }
         let type = (response.contentType ?? "").lowercased()
-        let format: Format?
-        if type.contains("html") { format = .html }
-        else if type.contains("xml") || type.contains("rss") || type.contains("atom") { format = .feed }
-        else { format = Self.format(name: "", head: response.body.prefix(1024)) }
-        guard let format, format != .warc || !type.isEmpty else {
+        // The content first (a feed served as text/html is still a feed), then the header.
+        var format = Self.format(name: "", head: response.body.prefix(1024))
+        if format == nil {
+            if type.contains("html") { format = .html }
+            else if type.contains("xml") || type.contains("rss") || type.contains("atom") { format = .feed }
+            else if type.contains("csv") { format = .csv }
+        }
+        guard let format else {
             try handle(.problem(InputProblem(location: url, reason: "not a web page or a feed (Content-Type: \(response.contentType ?? "none"))")))
             return
         }
