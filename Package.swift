@@ -18,9 +18,29 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite3"])]
         ),
+        // libxml2's HTML and XML parsers (web pages, RSS/Atom feeds).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // zlib, for gzip-compressed web archives (.warc.gz).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // libcurl, for `claims ingest URL` (HTTPS, redirects, timeouts, a size limit); linked
+        // dynamically, so the release binary keeps its static Swift runtime (FoundationNetworking
+        // would need libcurl's development files at link time as well).
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
         .target(
             name: "ClaimsStore",
-            dependencies: ["CSQLite"]
+            dependencies: ["CSQLite", "CLibXML2", "CZlib", "CCurl"]
         ),
         .executableTarget(
             name: "claims",

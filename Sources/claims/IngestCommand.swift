@@ -6,15 +6,24 @@ struct Ingest: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Store articles from files, directories or standard input.",
         discussion: """
-            Plain text (.txt, .md): the first meaningful line is the title. JSON Lines (.jsonl) and
-            JSON (.json, an object or an array): one article per object with title, body (or text),
-            url, outlet, published (or date); other keys are kept in the `extra` column.
-            Directories are read recursively. `-` reads standard input.
+            Plain text (.txt, .md): the first meaningful line is the title; a text of one line (a
+            post, a statement) is its own body. JSON Lines (.jsonl) and JSON (.json, an object or an
+            array): one article per object with title, body (or text), url, outlet, published (or
+            date), author, kind (article, post, statement); other keys are kept in `extra`.
+            CSV (.csv) with a header naming title, body (or text), url, outlet, published.
+            Web pages (.html, .htm): the article's text without menus, tickers, related links,
+            comments and widgets; title, outlet, date, URL and author from the page.
+            Feeds (.xml, .rss, .atom; RSS 2.0 or Atom): each item an article. Web archives (.warc,
+            .warc.gz): each HTML response an article. An http:// or https:// address is fetched.
+            Directories are read recursively; other files are reported as skipped. `-` reads
+            standard input (a page, a feed or an archive is recognised by its content).
 
             Examples:
               claims ingest Examples/articles
               claims ingest --outlet "القدس العربي" --published 2024-12-07 article.txt
               cat feed.jsonl | claims ingest -
+              claims ingest saved-page.html news.rss crawl.warc.gz
+              claims ingest https://example.org/feed.xml
             """
     )
 
@@ -36,6 +45,9 @@ struct Ingest: ParsableCommand, DatabaseCommand {
             transform: NumericArgument.count)
     var maxBytes: Int = 50 * 1024 * 1024
 
+    @Option(help: "Longest time to fetch one web address, in seconds.")
+    var timeout: Int = 30
+
     @Option(help: "Summary format: table (text; to standard error), or json, jsonl or csv (to standard output).")
     var format: OutputFormat = .table
 
@@ -44,13 +56,14 @@ struct Ingest: ParsableCommand, DatabaseCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file, directory or -") }
+        if timeout <= 0 { throw ValidationError("--timeout must be positive") }
     }
 
     func run() throws {
         var lastReport: IngestReport?
         do {
             try ingest(lastReport: &lastReport)
-        } catch let error where format == .json && !(error is ExitCode) {
+        } catch let error where (format == .json || format == .jsonl) && !(error is ExitCode) {
             // A run that stops still reports on standard output what it stored, and why it stopped.
             var fields: [(String, JSONValue)] = []
             if case .object(let reported) = (lastReport ?? IngestReport()).json { fields = reported }
@@ -72,6 +85,7 @@ struct Ingest: ParsableCommand, DatabaseCommand {
         options.maxBytes = NumericArgument.limit(maxBytes) ?? Int.max
         options.outlet = outlet
         options.url = url
+        options.fetchTimeoutSeconds = timeout
         options.published = try ArticleFilter.checkedDate(published, option: "--published")
         let database = try global.openForWriting()
         let ingester = try Ingester(database: database, readerOptions: options)

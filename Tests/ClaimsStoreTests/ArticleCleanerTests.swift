@@ -90,11 +90,16 @@ final class ArticleCleanerTests: XCTestCase {
         XCTAssertEqual(article.title, "الحكومة تعلن خطة للكهرباء")
     }
 
-    func testEmptyAndTitleOnlyArticlesAreRefused() {
+    func testEmptyArticlesAreRefusedAndOneLineIsAPost() throws {
         XCTAssertThrowsError(try cleaner.clean(ArticleDraft(source: "x", body: "   \n\n")))
-        XCTAssertThrowsError(try cleaner.clean(ArticleDraft(source: "x", body: "عنوان فقط\n\n[ad_1]\n"))) { error in
-            XCTAssertEqual("\(error)", "empty article: a title but no body")
+        XCTAssertThrowsError(try cleaner.clean(ArticleDraft(source: "x", body: "ـــــ\n[ad_1]\n"))) { error in
+            XCTAssertEqual("\(error)", "empty article: no text")
         }
+        // One line is a post (or a headline, a statement): its own body, with a derived title.
+        let post = try cleaner.clean(ArticleDraft(source: "x", body: "المطار مغلق حتى إشعار آخر\n\n[ad_1]\n"))
+        XCTAssertEqual(post.body, "المطار مغلق حتى إشعار آخر")
+        XCTAssertEqual(post.title, "المطار مغلق حتى إشعار آخر")
+        XCTAssertFalse(post.titleIsHeadline)
     }
 
     func testCalendarArithmetic() throws {

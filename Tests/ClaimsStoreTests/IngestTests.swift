@@ -65,13 +65,14 @@ final class IngestTests: XCTestCase {
         let dir = try TestSupport.temporaryDirectory()
         try "".write(toFile: dir + "/empty.txt", atomically: true, encoding: .utf8)
         try "قالت وزارة الدفاع السورية إن التقارير كاذبة.\n\nالجيش في حمص.".write(toFile: dir + "/good.txt", atomically: true, encoding: .utf8)
-        try "not an article".write(toFile: dir + "/ignored.csv", atomically: true, encoding: .utf8)
+        try "not an article".write(toFile: dir + "/ignored.odt", atomically: true, encoding: .utf8)
         let report = try Ingester(database: try TestSupport.memoryDatabase()).ingest(paths: [dir, dir + "/nope.txt"])
         XCTAssertEqual(report.inserted.count, 1)
         XCTAssertEqual(Set(report.failures.map(\.description)), [
             "\(dir)/nope.txt: no such file or directory",
             "\(dir)/empty.txt: empty file",
         ])
+        XCTAssertEqual(report.warnings.map(\.description), ["\(dir)/ignored.odt: skipped: unsupported file format (.odt)"])
     }
 
     func testWindows1256AndUTF16AreTranscoded() throws {

@@ -106,6 +106,38 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM claims"), 1, "re-extraction replaces, never duplicates")
     }
 
+    /// Version 6 adds `articles.author` and `articles.kind`: a real version-5 file
+    /// (Tests/Fixtures/schema_v5.sql, the schema as it was released) keeps its articles, which
+    /// become of kind `article` with no author, and takes posts afterwards.
+    func testVersionFiveDatabaseGetsAuthorAndKind() throws {
+        let path = try TestSupport.temporaryDirectory() + "/v5.db"
+        do {
+            let old = try Database(path: path)
+            try old.execute(try String(contentsOfFile: TestSupport.path("Tests/Fixtures/schema_v5.sql"), encoding: .utf8))
+            try old.run("""
+                INSERT INTO articles (source, title, body, content_hash, ingested_at, title_search, body_search)
+                VALUES ('a.txt', 'بيان', 'قالت وزارة الدفاع السورية إن الجيش في حمص.', 'h1', '2024-12-07T00:00:00Z', 'بيان', 'قالت')
+                """)
+            XCTAssertEqual(try old.scalarInt("PRAGMA user_version"), 5)
+        }
+        let migrated = try ClaimsDatabase(path: path)
+        XCTAssertEqual(migrated.schemaVersion, 6)
+        let kept = try XCTUnwrap(try ArticleStore(database: migrated).article(id: 1))
+        XCTAssertEqual(kept.title, "بيان")
+        XCTAssertNil(kept.author)
+        XCTAssertEqual(kept.kind, .article)
+        var post = ArticleDraft(source: "p", body: "الطريق الدولي مفتوح أمام المسافرين منذ الصباح", isPlainText: false)
+        post.author = "مديرية النقل"
+        post.kind = .post
+        let report = try Ingester(database: migrated).ingest(drafts: [post])
+        let stored = try XCTUnwrap(try ArticleStore(database: migrated).article(id: try XCTUnwrap(report.inserted.first)))
+        XCTAssertEqual(stored.kind, .post)
+        XCTAssertEqual(stored.author, "مديرية النقل")
+        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM claims WHERE speaker = 'مديرية النقل' AND cue = 'post'"), 1)
+        // The column takes the three kinds only.
+        XCTAssertThrowsError(try migrated.connection.execute("UPDATE articles SET kind = 'tweet' WHERE id = 1"))
+    }
+
     /// Version 3 kept every posting of `claim_terms` three times (key (term, claim_id), index
     /// (term, day, claim_id), index (claim_id)); version 4 is keyed by (term, day, claim_id), and version
     /// 5 (migrated through 4) by (day, term, claim_id).
@@ -161,7 +193,7 @@ final class SchemaTests: XCTestCase {
         }
         XCTAssertFalse(postings.isEmpty)
         let migrated = try ClaimsDatabase(path: path)
-        XCTAssertEqual(migrated.schemaVersion, 5)
+        XCTAssertEqual(migrated.schemaVersion, Migrations.currentVersion)
         XCTAssertEqual(try migrated.connection.query("SELECT term || ' ' || day || ' ' || claim_id FROM claim_terms ORDER BY 1") { $0.string(0) }, postings)
         XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'claim_terms_claim'"), 1)
         try assertDetectionGoesOn(migrated)

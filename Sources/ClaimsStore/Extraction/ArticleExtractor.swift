@@ -95,6 +95,36 @@ public struct ArticleExtractor: Sendable {
         return result
     }
 
+    /// `extract`, and a post or statement with no reporting cue in its text is its author's own
+    /// claim (cue `post` / `statement`): its whole text, said on its date.
+    public func extract(title: String, body: String, published: String?, outlet: String? = nil, titleIsHeadline: Bool = true,
+                        author: String?, kind: ArticleKind) -> ArticleExtraction {
+        var result = extract(title: title, body: body, published: published, outlet: outlet, titleIsHeadline: titleIsHeadline)
+        guard kind != .article, let author, !author.isEmpty, !result.claims.contains(where: { $0.part == .body }) else { return result }
+        let text = AnalyzedText(body, stemmer: stemmer)
+        guard text.tokens.count >= 2, let first = text.sentences.first, let last = text.sentences.last else { return result }
+        var extraPeople: [String: [String]] = [:]
+        let found = recognizer.recognize(text, cues: cues, extraPeople: &extraPeople)
+        let range = first.lowerBound..<last.upperBound
+        let names = found.filter { range.contains($0.range.lowerBound) }.map(\.name)
+        let start = text.tokens[range.lowerBound].start, end = text.tokens[range.upperBound - 1].end
+        let speaker = gazetteer.entity(named: author)
+        var claim = ExtractedClaim(
+            speakerText: author, speakerEntity: speaker?.name, speakerType: speaker?.type, anonymous: false, via: [author],
+            cue: kind.rawValue, stance: .asserts, content: body.trimmingCharacters(in: ".!؟?:؛ \n"), part: .body, sentenceIndex: 0,
+            contentStart: start, contentEnd: end, sentenceStart: start, sentenceEnd: end, quote: false,
+            saidOn: published.flatMap { CalendarDate(iso: $0)?.iso }, targetIndex: nil,
+            entities: names.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }, contentTokens: range)
+        let proposition = Proposition(analyzed: text, range: range, recognized: found, parts: recognizer.matcher.matches(in: text),
+                                      occurrences: propositionContext.predicates.occurrences(in: text), text: claim.content,
+                                      stance: .asserts, date: published.flatMap { CalendarDate(iso: $0) }, context: propositionContext)
+        claim.features = proposition.featuresJSON.jsonText
+        claim.contentSearch = stemmer.searchForm(of: claim.content)
+        result.claims.append(claim)
+        result.propositions.append(proposition)
+        return result
+    }
+
     /// A headline without attribution is the outlet's own claim.
     private func bareHeadline(_ text: AnalyzedText, outlet: String, _ context: ClaimExtractor.Context) -> ExtractedClaim? {
         guard text.tokens.count >= 3, let sentence = text.sentences.first else { return nil }

@@ -18,7 +18,7 @@ public enum EmbeddedResources {
 --     full-text index sees; display the original columns (title, body, content).
 
 PRAGMA application_id = 1131179379;  -- 0x436C6D73, 'Clms': identifies a claims database
-PRAGMA user_version = 5;             -- schema version; see Migrations.swift
+PRAGMA user_version = 6;             -- schema version; see Migrations.swift
 
 -- Facts about the database itself, e.g. which version of the Arabic normaliser and stemmer built
 -- the *_search columns (they are rebuilt automatically when claims' stemmer changes).
@@ -40,6 +40,9 @@ CREATE TABLE IF NOT EXISTS articles (
     content_hash  TEXT NOT NULL UNIQUE,   -- SHA-256 (hex) of the normalised body: re-ingesting the same text adds nothing
     extra         TEXT,                   -- JSON object of unknown input keys, or NULL
     ingested_at   TEXT NOT NULL,          -- UTC time of ingest
+    author        TEXT,                   -- the writer (a page's byline, a post's account), or NULL
+    kind          TEXT NOT NULL DEFAULT 'article'  -- 'article', 'post' (a social post) or 'statement'
+                  CHECK (kind IN ('article', 'post', 'statement')),
     title_search  TEXT NOT NULL,          -- normalised, clitic-stripped title (what articles_fts indexes)
     body_search   TEXT NOT NULL           -- normalised, clitic-stripped body  (what articles_fts indexes)
 );

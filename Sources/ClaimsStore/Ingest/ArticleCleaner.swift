@@ -30,7 +30,8 @@ public struct ArticleCleaner: Sendable {
         var titleIsHeadline = !draft.titleDerived
         if title == nil, let first = lines.firstIndex(where: { !$0.isEmpty }) {
             let restHasText = lines[(first + 1)...].contains { $0.contains(where: \.isLetter) }
-            if DisplayWidth.of(lines[first]) <= Self.maxTitleLength && (restHasText || draft.isPlainText) {
+            // A text of one line (a post, a statement, a headline) is its own body, its title derived.
+            if DisplayWidth.of(lines[first]) <= Self.maxTitleLength && restHasText {
                 title = lines[first]
                 lines.remove(at: first)
                 normalized.remove(at: first)
@@ -52,7 +53,8 @@ public struct ArticleCleaner: Sendable {
                 if let last = kept.last, !last.isEmpty { kept.append("") }
                 continue
             }
-            if kept.allSatisfy(\.isEmpty) && key == normalizedTitle { continue }
+            // (A derived title was cut from this text: a one-line post keeps its line.)
+            if titleIsHeadline && kept.allSatisfy(\.isEmpty) && key == normalizedTitle { continue }
             // (key.count >= minRepeatedLength, without counting a whole paragraph's characters)
             if key.index(key.startIndex, offsetBy: Self.minRepeatedLength, limitedBy: key.endIndex) != nil,
                !seen.insert(key) { continue }
@@ -67,7 +69,8 @@ public struct ArticleCleaner: Sendable {
         let extra: String?
         if case .object(let fields)? = draft.extra, !fields.isEmpty { extra = draft.extra?.jsonText } else { extra = nil }
         return CleanArticle(source: draft.source, title: title, body: body, url: draft.url, outlet: outlet,
-                            published: published, extraJSON: extra, titleIsHeadline: titleIsHeadline)
+                            published: published, extraJSON: extra, titleIsHeadline: titleIsHeadline,
+                            author: draft.author, kind: draft.kind ?? .article)
     }
 
     /// Removes the lines (and their normalised forms) for which `predicate(line, normalized)` holds.

@@ -15,6 +15,10 @@ public struct ArticleDraft: Sendable {
     public var isPlainText: Bool
     /// The given title was cut from the first sentence by an earlier ingest (`title_derived` in an export).
     public var titleDerived = false
+    /// Who wrote it: a page's byline, a post's account (JSON `author`).
+    public var author: String?
+    /// What it is (JSON `kind`); nil for an ordinary article.
+    public var kind: ArticleKind?
 
     public init(source: String, title: String? = nil, body: String, url: String? = nil, outlet: String? = nil,
                 published: String? = nil, extra: JSONValue? = nil, isPlainText: Bool = true) {
@@ -40,4 +44,12 @@ public struct CleanArticle: Sendable, Equatable {
     public var extraJSON: String?
     /// False when the title was derived from the first paragraph (no headline in the input).
     public var titleIsHeadline: Bool = true
+    public var author: String?
+    public var kind: ArticleKind = .article
+}
+
+/// What a stored text is: a news article, a social-media post, or a statement (a communiqué, a
+/// spokesperson's words). A post or statement of one line is whole; its author speaks it.
+public enum ArticleKind: String, Sendable, CaseIterable {
+    case article, post, statement
 }

@@ -230,7 +230,8 @@ public final class Ingester {
                 return
             }
             let extraction = extractor.extract(title: clean.title, body: clean.body, published: clean.published,
-                                               outlet: clean.outlet, titleIsHeadline: clean.titleIsHeadline)
+                                               outlet: clean.outlet, titleIsHeadline: clean.titleIsHeadline,
+                                               author: clean.author, kind: clean.kind)
             // Counted after the commit: a retried transaction must not count twice.
             var conflicts = 0
             var attempts = 0
@@ -281,7 +282,8 @@ public final class Ingester {
                 let previous = try extractionStore.previousClaimIDs(articleID: id)
                 try extractionStore.deleteExtraction(articleID: id)
                 let extraction = extractor.extract(title: article.title, body: article.body, published: article.published,
-                                                   outlet: article.outlet, titleIsHeadline: !article.titleDerived)
+                                                   outlet: article.outlet, titleIsHeadline: !article.titleDerived,
+                                                   author: article.author, kind: article.kind)
                 let claimIDs = try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer, keeping: previous)
                 if !all { try detector.detect(newClaims: claimIDs) }
                 return extraction.claims.count

@@ -1,14 +1,17 @@
 import Foundation
 
-/// One thing to read: a file, or standard input.
+/// One thing to read: a file, standard input, or a web address.
 public enum InputItem: Equatable, Sendable {
     case file(path: String)
     case standardInput
+    /// An `http://` or `https://` address (a page or a feed), fetched when read.
+    case url(String)
 
     public var displayName: String {
         switch self {
         case .file(let path): return path
         case .standardInput: return "-"
+        case .url(let address): return address
         }
     }
 }
@@ -26,11 +29,13 @@ public struct InputProblem: Error, CustomStringConvertible, Equatable, Sendable 
 }
 
 /// Expands the paths given to `ingest` into input items: files as they are, directories
-/// recursively (only `.txt`, `.md`, `.json`, `.jsonl`, in name order), `-` for standard input.
+/// recursively (only the formats ingest reads, in name order; other files are reported as
+/// skipped), `-` for standard input.
 /// Missing paths are failures; symlink loops and special files (FIFOs, devices, sockets)
 /// are skipped with a warning.
 public struct InputCollector {
-    public static let articleExtensions: Set<String> = ["txt", "md", "json", "jsonl"]
+    public static let articleExtensions: Set<String> = ["txt", "md", "json", "jsonl", "html", "htm", "xhtml", "rss", "atom",
+                                                        "xml", "warc", "csv"]
 
     public struct Result {
         public var items: [InputItem] = []
@@ -49,6 +54,10 @@ public struct InputCollector {
         for path in paths {
             if path == "-" {
                 result.items.append(.standardInput)
+                continue
+            }
+            if WebFetcher.isURL(path) {
+                result.items.append(.url(path))
                 continue
             }
             visit(path, explicit: true, into: &result, visitedDirectories: &visitedDirectories, seenFiles: &seenFiles)
@@ -83,7 +92,7 @@ public struct InputCollector {
             let before = result.items.count + result.failures.count
             defer {
                 if explicit && result.items.count + result.failures.count == before {
-                    result.warnings.append(InputProblem(location: path, reason: "no .txt, .md, .json or .jsonl files in this directory"))
+                    result.warnings.append(InputProblem(location: path, reason: "no .txt, .md, .json, .jsonl, .html, .xml, .warc or .csv files in this directory"))
                 }
             }
             for entry in entries where !entry.hasPrefix(".") {
@@ -91,7 +100,11 @@ public struct InputCollector {
                 var childInfo = stat()
                 if stat(child, &childInfo) == 0, childInfo.st_mode & S_IFMT == S_IFREG {
                     let ext = (entry as NSString).pathExtension.lowercased()
-                    guard Self.articleExtensions.contains(ext) else { continue }
+                    guard Self.articleExtensions.contains(ext) || entry.lowercased().hasSuffix(".warc.gz") else {
+                        result.warnings.append(InputProblem(location: child, reason: "skipped: unsupported file format"
+                            + (ext.isEmpty ? " (no extension)" : " (.\(ext))")))
+                        continue
+                    }
                 }
                 visit(child, explicit: false, into: &result, visitedDirectories: &visitedDirectories, seenFiles: &seenFiles)
             }

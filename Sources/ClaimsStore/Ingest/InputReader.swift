@@ -13,6 +13,8 @@ public struct InputReader: Sendable {
         public var outlet: String?
         public var url: String?
         public var published: String?
+        /// Longest time one web address may take to fetch (`--timeout`).
+        public var fetchTimeoutSeconds = 30
         public init() {}
     }
 
@@ -31,6 +33,9 @@ public struct InputReader: Sendable {
         let name = item.displayName
         let fd: Int32
         switch item {
+        case .url(let address):
+            try WebInputReader(options: options).fetchAndRead(address, handle)
+            return
         case .standardInput: fd = 0
         case .file(let path):
             // Non-blocking, so that a FIFO put in place of a file since it was listed cannot hang us;
@@ -73,6 +78,11 @@ public struct InputReader: Sendable {
             bytes = try readAll(fd: fd, head: head)
         } catch let error as InputProblem {
             try handle(.problem(InputProblem(location: name, reason: error.reason)))
+            return
+        }
+        // Web pages, feeds, web archives and CSV tables (by extension, else by content).
+        if let format = WebInputReader.format(name: name == "-" ? "" : name, head: bytes.prefix(1024)) {
+            try WebInputReader(options: options).read(bytes, format: format, name: name, handle)
             return
         }
         let decoded: (text: String, encoding: TextDecoder.Encoding)
@@ -227,9 +237,9 @@ public struct InputReader: Sendable {
 }
 
 /// Maps a JSON object to an article: `title`, `body` or `text`, `url`, `outlet`, `published` or
-/// `date`; every other key goes to `extra`.
+/// `date`, `author`, `kind` (`article`, `post`, `statement`); every other key goes to `extra`.
 public enum JSONArticleMapper {
-    static let known: Set<String> = ["title", "body", "text", "url", "outlet", "published", "date"]
+    static let known: Set<String> = ["title", "body", "text", "url", "outlet", "published", "date", "author", "kind"]
     /// Keys `claims export` adds that describe the exporting database, not the article.
     static let exportedKeys: Set<String> = ["id", "source", "ingested_at", "title_derived"]
 
@@ -267,6 +277,13 @@ public enum JSONArticleMapper {
                                  outlet: try string("outlet"), published: published,
                                  extra: extra.isEmpty ? nil : .object(extra), isPlainText: false)
         if case .bool(true)? = fields.first(where: { $0.0 == "title_derived" })?.1 { draft.titleDerived = true }
+        draft.author = try string("author").map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        if let kind = try string("kind") {
+            guard let known = ArticleKind(rawValue: kind.lowercased()) else {
+                throw IngestError.badRecord("field \"kind\" must be article, post or statement, got \"\(kind.prefix(40))\"")
+            }
+            draft.kind = known
+        }
         return draft
     }
 

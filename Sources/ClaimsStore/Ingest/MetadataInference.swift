@@ -31,6 +31,12 @@ public enum MetadataInference {
         return nil
     }
 
+    /// True for a line opening with a publication marker (`نشر في …`, `تاريخ النشر: …`).
+    static func isPublicationMarked(_ line: String) -> Bool {
+        let n = ArabicNormalizer.normalize(line).lowercasedFast().drop(while: { !$0.isLetter })
+        return publishMarkers.contains(where: { n.hasPrefix($0) })
+    }
+
     /// The widest line taken for a date line (`نشر في 06-12-2024 | 23:47 آخر تحديث 07-12-2024 | 23:15`).
     static let maxDateLineWidth = 80
 

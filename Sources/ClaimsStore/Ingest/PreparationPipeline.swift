@@ -102,7 +102,8 @@ struct PreparationPipeline: Sendable {
                                 return
                             }
                             let extraction = extractor.extract(title: clean.title, body: clean.body, published: clean.published,
-                                                               outlet: clean.outlet, titleIsHeadline: clean.titleIsHeadline)
+                                                               outlet: clean.outlet, titleIsHeadline: clean.titleIsHeadline,
+                                               author: clean.author, kind: clean.kind)
                             // (Everything that needs no database is done here, off the writer's thread.)
                             let derived = ArticleStore.DerivedText(clean, contentHash: hash, stemmer: extractor.stemmer)
                             stopped = !queue.put(.article(PreparedArticle(clean: clean, derived: derived, extraction: extraction)))

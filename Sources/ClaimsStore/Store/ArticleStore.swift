@@ -53,12 +53,12 @@ public struct ArticleStore {
         let hash = derived.contentHash
         if let existing = try existingID(hash: hash) { return .duplicate(existingID: existing) }
         try connection.cached("""
-            INSERT INTO articles (source, url, outlet, title, title_derived, published, body, content_hash, extra, ingested_at, title_search, body_search)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles (source, url, outlet, title, title_derived, published, body, content_hash, extra, ingested_at, title_search, body_search, author, kind)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(content_hash) DO NOTHING
             """).bind([
                 article.source, article.url, article.outlet, article.title, !article.titleIsHeadline, article.published, article.body, hash,
-                article.extraJSON, ingestedAt, derived.titleSearch, derived.bodySearch,
+                article.extraJSON, ingestedAt, derived.titleSearch, derived.bodySearch, article.author, article.kind.rawValue,
             ] as [any SQLBindable]).run()
         if connection.changes == 0, let existing = try existingID(hash: hash) { return .duplicate(existingID: existing) }
         return .inserted(id: Int(connection.lastInsertRowID))

@@ -45,17 +45,18 @@ public struct Exporter {
     }
 
     private func articles(_ format: ExportFormat, _ since: String?, _ write: (String) -> Void) throws {
-        let columns = ["id", "title", "body", "url", "outlet", "published", "source", "ingested_at", "title_derived", "extra"]
+        let columns = ["id", "title", "body", "url", "outlet", "published", "source", "ingested_at", "title_derived", "author", "kind", "extra"]
         var header = false
         try connection.prepare("""
-            SELECT id, title, body, url, outlet, published, source, ingested_at, extra, title_derived FROM articles
+            SELECT id, title, body, url, outlet, published, source, ingested_at, extra, title_derived, author, kind FROM articles
             WHERE ? IS NULL OR substr(published, 1, 10) >= ? ORDER BY id
             """).bind([since, since] as [any SQLBindable]).forEach { row in
                 let extra = row.optionalString(8).flatMap { try? JSONParser.parse($0) } ?? .null
                 let record = JSONValue.object([
                     ("id", .int(row.int(0))), ("title", .string(row.string(1))), ("body", .string(row.string(2))), ("url", JSONValue(row.optionalString(3))),
                     ("outlet", JSONValue(row.optionalString(4))), ("published", JSONValue(row.optionalString(5))), ("source", .string(row.string(6))),
-                    ("ingested_at", .string(row.string(7))), ("title_derived", .bool(row.bool(9))), ("extra", extra),
+                    ("ingested_at", .string(row.string(7))), ("title_derived", .bool(row.bool(9))),
+                    ("author", JSONValue(row.optionalString(10))), ("kind", .string(row.string(11))), ("extra", extra),
                 ])
                 emit(record, columns, format, header: &header, write)
             }

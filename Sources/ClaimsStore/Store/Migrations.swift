@@ -4,7 +4,7 @@
 /// older version runs the steps below from its version up, then `schema.sql`, in one transaction.
 enum Migrations {
     /// The version `schema.sql` creates (its `PRAGMA user_version`).
-    static let currentVersion = 5
+    static let currentVersion = 6
 
     /// Steps that `schema.sql`'s `IF NOT EXISTS` statements cannot express (ALTER TABLE, data moves),
     /// by the version they upgrade *from*.
@@ -17,6 +17,7 @@ enum Migrations {
     /// - 4 → 5 keys `claim_terms` by (day, term, claim_id): detection reads and writes the postings of
     ///   a few days, which are then neighbours in the table (at 1 M claims, keyed by term first, its
     ///   cost per claim grew with the archive).
+    /// - 5 → 6 adds `articles.author` and `articles.kind` (posts and statements; web pages' bylines).
     static func upgrade(_ db: Database, from version: Int) throws {
         switch version {
         case 1:
@@ -26,6 +27,13 @@ enum Migrations {
             try rekeyClaimTerms(db, key: "term, day, claim_id", day: "coalesce(day, -1000000)")
         case 4:
             try rekeyClaimTerms(db, key: "day, term, claim_id", day: "day")
+        case 5:
+            // (Each column only when missing: a file relabelled as an older version may have them.)
+            let columns = try db.query("SELECT name FROM pragma_table_info('articles')") { $0.string(0) }
+            if !columns.contains("author") { try db.execute("ALTER TABLE articles ADD COLUMN author TEXT;") }
+            if !columns.contains("kind") {
+                try db.execute("ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'article' CHECK (kind IN ('article', 'post', 'statement'));")
+            }
         default:
             break
         }
