@@ -41,11 +41,17 @@ public final class Database {
             sqlite3_close_v2(handle)
             throw error
         }
+        Self.openPaths.opened(path)
     }
+
+    /// The database files this process has open through SQLite (a raw read of such a file must wait:
+    /// see `OpenPaths`).
+    static let openPaths = OpenPaths()
 
     deinit {
         statementCache.removeAll()
         sqlite3_close_v2(handle)
+        Self.openPaths.closed(path)
     }
 
     /// Runs one or more SQL statements that take no parameters (schema scripts, pragmas).

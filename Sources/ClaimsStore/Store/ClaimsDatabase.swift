@@ -58,11 +58,15 @@ public final class ClaimsDatabase {
                 }
             }
         }
+        // The file's size against its header, read before SQLite opens the file in this process: closing
+        // any descriptor of a database file releases every POSIX lock the process holds on it, so a
+        // check made with the connection open would let another writer overwrite the log under it.
+        let fileProblems = create && !readOnly ? DatabaseFileCheck.problems(path: path) : []
         do {
             connection = try Database(path: path, mode: readOnly ? .readOnly : .readWrite, immutable: immutable)
             try Self.prepareSchema(connection, path: path, readOnly: readOnly)
             if create && !readOnly {
-                try Self.refuseIfDamaged(connection, path: path)
+                try Self.refuseIfDamaged(connection, path: path, fileProblems: fileProblems)
                 try connection.enableWriteAheadLog()
                 try SearchIndexMaintenance.ensureCurrent(self)
                 if let warning = try SecondaryIndexes.restoreIfInterrupted(connection) { warnings.append(warning) }
@@ -81,9 +85,9 @@ public final class ClaimsDatabase {
 
     /// Refuses to write into a file whose size disagrees with its header or, when small enough,
     /// whose pages `quick_check` finds damaged: writing would build on the damage.
-    static func refuseIfDamaged(_ db: Database, path: String) throws {
+    static func refuseIfDamaged(_ db: Database, path: String, fileProblems: [String]) throws {
         guard path != ":memory:", !path.isEmpty else { return }
-        if let problem = DatabaseFileCheck.problems(path: path).first(where: { $0.contains("pages but its header") }) {
+        if let problem = fileProblems.first(where: { $0.contains("pages but its header") }) {
             throw ClaimsError.damaged(path: path, reason: problem)
         }
         var info = stat()

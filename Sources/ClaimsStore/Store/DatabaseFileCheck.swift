@@ -3,8 +3,14 @@ import Foundation
 /// Checks of a database's files made before SQLite opens them (opening can change what they show):
 /// a write-ahead log deleted while its index (`-shm`) still counts committed transactions in it,
 /// and a file whose size disagrees with the page count in its header.
+///
+/// Never while this process has the file open through SQLite: closing a descriptor of a database file
+/// (or of its `-shm`) releases every POSIX lock the process holds on it, SQLite's included, and another
+/// process could then checkpoint or reset the log under the open connection — committed articles were
+/// lost that way. Such a path is skipped (its problems are found by the next process that opens it).
 enum DatabaseFileCheck {
     static func problems(path: String) -> [String] {
+        guard !Database.openPaths.contains(path) else { return [] }
         var problems: [String] = []
         if let frames = framesOfMissingLog(path: path) {
             problems.append("\(path)-wal is missing, but \(path)-shm records \(frames) pages written to it since the last "
