@@ -8,7 +8,7 @@ final class FirstMinutesCLITests: XCTestCase {
     func testVersionNamesReleaseSchemaAndSQLite() throws {
         let result = try CLIRunner().run(["--version"], useDatabaseOption: false)
         XCTAssertEqual(result.status, 0)
-        XCTAssertEqual(result.stdout, "claims \(ClaimsVersion.release) (schema version \(ClaimsVersion.schema),  SQLite \(Database.sqliteVersion))\n")
+        XCTAssertEqual(result.stdout, "claims \(ClaimsVersion.release) (schema version \(ClaimsVersion.schema), SQLite \(Database.sqliteVersion))\n")
     }
 
     /// scripts/install.sh with an already-built binary (CLAIMS_BINARY), into a temporary PREFIX.
