@@ -9,6 +9,7 @@ import Foundation
 //   claims-bench prototype [--articles N] [--seed S] [--workdir DIR] [--batch N] [--variants a,b,c] [--setup SQL]
 //   claims-bench train-stance ANS_DIR [--data DIR]      claims-bench eval-stance ANS_DIR   claims-bench eval-compare PAIRS.json
 //   claims-bench large [--sizes 0.25,1,2,4] [--seed S] [--workdir DIR] [--claims PATH]
+//   claims-bench eval-links PAIRS.json
 //
 // Arguments are parsed by hand: this target depends on ClaimsStore only.
 
@@ -22,6 +23,7 @@ let usage = """
            claims-bench eval-stance ANS_DIR
            claims-bench eval-compare PAIRS.json
            claims-bench large [--sizes MIB,MIB,…] [--seed S] [--workdir DIR] [--claims PATH]
+           claims-bench eval-links PAIRS.json
 
       generate   write a deterministic synthetic Arabic news corpus as JSON Lines (default: standard output)
       run        generate (or reuse) a corpus in --workdir (default .build/bench), time the release
@@ -31,6 +33,9 @@ let usage = """
       eval-stance   ANS dev figures of the model the binary carries (macro-F1, per label P/R/F1, confusion)
       eval-compare  accuracy per kind of `compare` and of the rule comparer alone on labelled pairs
                  (Tests/Fixtures/compare_pairs.json, Tests/Fixtures/stance_pairs.json)
+      eval-links    ingests each labelled article pair into a fresh database and reads the links stored:
+                    denial and contradiction precision / recall, links across events, accuracy per kind
+                    (CLAIMS_EVAL_VERBOSE=1 lists the pairs linked otherwise than labelled; Tests/Fixtures/link_pairs.json)
       prototype  in-process ingest variants (per-article transactions, batched transactions,
                  parse-then-single-writer on two threads, phases: CPU per step), to estimate what a
                  new pipeline would gain; --setup runs SQL (pragmas, FTS5 options) on each new database
@@ -133,6 +138,11 @@ func main() -> Int32 {
         case "eval-compare":
             guard parsed.positional.count == 1 else { throw BenchError("eval-compare needs a pairs file\n\(usage)") }
             try StanceCommands.evaluateCompare(pairsFile: parsed.positional[0])
+        case "eval-links":
+            guard parsed.positional.count == 1 else { throw BenchError("eval-links needs a pairs file\n\(usage)") }
+            let evaluation = try LinkEvaluation(LinkPairSet.load(path: parsed.positional[0]))
+            print(evaluation.report)
+            if ProcessInfo.processInfo.environment["CLAIMS_EVAL_VERBOSE"] != nil { evaluation.misses.forEach { print("MISS " + $0) } }
         default:
             throw BenchError("unknown command \(command)\n\(usage)")
         }

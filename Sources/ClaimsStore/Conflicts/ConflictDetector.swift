@@ -17,6 +17,8 @@
 public final class ConflictDetector {
     public let database: ClaimsDatabase
     public let comparer: ClaimComparer
+    /// The second opinion on pairs of a denial and a report that the comparer leaves unlinked.
+    let deniedContent = DeniedContent()
     let context: PropositionContext
     var connection: Database { database.connection }
 
@@ -224,7 +226,11 @@ public final class ConflictDetector {
                 shared[id] = counts
             }
         }
-        let eligible = shared.filter { $0.value.predicateEntity >= 1 || ($0.value.entity >= 1 && $0.value.words >= 1) || $0.value.words >= 3 }
+        // A denial names what it denies in few words (`نفت … إغلاق حقل الشرارة`): two shared words make it a candidate.
+        let minimumWords = record.stance == .denies ? 2 : 3
+        let eligible = shared.filter {
+            $0.value.predicateEntity >= 1 || ($0.value.entity >= 1 && $0.value.words >= 1) || $0.value.words >= minimumWords
+        }
         // The closest first (most keys shared), then the newest; at most maxCandidates.
         return eligible.sorted { a, b in
             let sa = 4 * a.value.predicateEntity + 2 * a.value.entity + a.value.words
@@ -303,8 +309,9 @@ public final class ConflictDetector {
         for id in try candidates(for: newer) where !targets.contains(id) {
             guard let older = try load(id), !older.isPointer else { continue }
             // (Neither a conflict nor a corroboration, whatever else they share.)
-            if older.isCall != newer.isCall || comparer.cannotLink(older.proposition, newer.proposition) { continue }
-            let comparison = comparer.compare(older.proposition, newer.proposition, sameArticle: older.articleID == newer.articleID)
+            if older.isCall != newer.isCall || comparer.cannotLink(older.proposition, newer.proposition) || inOtherCountries(older, newer) { continue }
+            var comparison = comparer.compare(older.proposition, newer.proposition, sameArticle: older.articleID == newer.articleID)
+            if comparison.relation == .unrelated || comparison.relation == .related, let denial = secondOpinion(older, newer) { comparison = denial }
             if comparison.relation == .agree, outcome.corroborations - corroborationsBefore >= Self.maxCorroborationsPerClaim { continue }
             // A speaker restating itself in one article may join a story, never make a conflict.
             if older.articleID == newer.articleID && older.speakerKey == newer.speakerKey && comparison.relation != .agree { continue }
