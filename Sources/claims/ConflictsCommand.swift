@@ -57,7 +57,7 @@ struct Conflicts: ParsableCommand {
         case .csv:
             Terminal.render(conflicts.map(Self.flat), columns: Self.flatColumns, format: .csv)
         case .table:
-            Terminal.output(conflicts.map(Self.sideBySide).joined(separator: "\n"))
+            Terminal.output(conflicts.map { Self.sideBySide($0, width: output.wide ? nil : Terminal.width) }.joined(separator: "\n"))
             if conflicts.isEmpty { Terminal.message("no conflicts") }
         }
     }
@@ -74,15 +74,20 @@ struct Conflicts: ParsableCommand {
         ])
     }
 
-    /// Both sides one under the other: speaker (and via), outlet, date, the claim, then why.
-    static func sideBySide(_ conflict: StoredConflict) -> String {
+    /// Both sides one under the other: speaker (and via), outlet, date, the claim, then why. With a
+    /// terminal width, the claims and the reason wrap under their indent and the names are cut, so no line
+    /// is wider than the terminal; Arabic fields are isolated so they keep their places.
+    static func sideBySide(_ conflict: StoredConflict, width: Int? = nil) -> String {
+        let nameWidth = width.map { max(12, ($0 - 40) / 2) }
         func side(_ label: String, _ claim: StoredClaim) -> String {
             let via = claim.via.count > 1 ? " ← " + claim.via.dropFirst().joined(separator: " ← ") : ""
             let date = claim.saidOn ?? claim.published.map { String($0.prefix(10)) } ?? "undated"
-            return "  \(label) [\(claim.id)] \(claim.speaker)\(via) — \(claim.outlet ?? "-"), \(date), \(claim.stance.rawValue):\n      \(claim.content)\n"
+            return "  \(label) [\(claim.id)] \(TerminalText.field(claim.speaker + via, maxWidth: nameWidth)) — "
+                + "\(TerminalText.field(claim.outlet ?? "-", maxWidth: nameWidth.map { $0 / 2 })), \(date), \(claim.stance.rawValue):\n"
+                + TerminalText.paragraph(claim.content, indent: 6, width: width)
         }
         return "conflict \(conflict.id): \(conflict.kinds.joined(separator: " + ")) (score \(String(format: "%.2f", conflict.score)))\n"
-            + side("A", conflict.a) + side("B", conflict.b) + "  why: \(conflict.explanation)\n"
+            + side("A", conflict.a) + side("B", conflict.b) + "  why:\n" + TerminalText.paragraph(conflict.explanation, indent: 6, width: width)
     }
 }
 
@@ -130,6 +135,9 @@ struct ShowStory: ParsableCommand {
     @Option(help: "Output format: table (text), json, jsonl or csv.")
     var format: OutputFormat = .table
 
+    @Flag(help: "Do not fit the text to the terminal width.")
+    var wide = false
+
     func run() throws {
         guard let timeline = try ConflictQueries(database: try global.openForReading()).storyTimeline(id: id) else {
             throw ClaimsError.notFound("no story with id \(id)")
@@ -142,17 +150,20 @@ struct ShowStory: ParsableCommand {
             return
         }
         let story = timeline.story
-        var text = "story \(story.id): \(story.label)\n"
+        let width = wide ? nil : Terminal.width
+        var text = "story \(story.id):\n" + TerminalText.paragraph(story.label, indent: 2, width: width)
         text += "\(story.claims) claims from \(story.sources) speakers, \(story.independentSources) independent sources; " + (story.firstDate.map { "\($0) … \(story.lastDate ?? $0)" } ?? "undated") + "\n\n"
         for (role, source, claim) in timeline.claims {
             let date = claim.saidOn ?? claim.published.map { String($0.prefix(10)) } ?? "undated"
             let via = claim.via.count > 1 ? " ← " + claim.via.dropFirst().joined(separator: " ← ") : ""
-            text += "  \(DisplayWidth.pad(date, to: 10))  \(DisplayWidth.pad(role, to: 11))  [\(claim.id)] \(claim.speaker)\(via) (\(claim.outlet ?? "-"); source: \(source))\n"
-            text += "              \(DisplayWidth.truncate(claim.content, to: 110))\n"
+            let nameWidth = width.map { max(12, ($0 - 40) / 2) }
+            text += "  \(DisplayWidth.pad(date, to: 10))  \(DisplayWidth.pad(role, to: 11))  [\(claim.id)] \(TerminalText.field(claim.speaker + via, maxWidth: nameWidth))"
+                + " (\(TerminalText.field(claim.outlet ?? "-", maxWidth: nameWidth.map { $0 / 2 })); source: \(TerminalText.field(source, maxWidth: nameWidth.map { $0 / 2 })))\n"
+            text += TerminalText.paragraph(width == nil ? DisplayWidth.truncate(claim.content, to: 110) : claim.content, indent: 14, width: width)
         }
         if !timeline.conflicts.isEmpty {
             text += "\ndisputed by:\n"
-            for conflict in timeline.conflicts { text += Conflicts.sideBySide(conflict) }
+            for conflict in timeline.conflicts { text += Conflicts.sideBySide(conflict, width: width) }
         }
         Terminal.output(text)
     }

@@ -37,6 +37,23 @@ final class TerminalTableCLITests: XCTestCase {
         XCTAssertTrue(piped.contains("…"), piped)
     }
 
+    /// The side-by-side conflicts and a story's timeline fit an 80-column terminal too: the claims and the
+    /// reason wrap under their indent, names are cut, and every Arabic field is isolated.
+    func testConflictsAndStoryTimelineFitTheTerminal() throws {
+        let cli = try ingestedSamples()
+        for arguments in [["conflicts"], ["show", "story", "1"]] {
+            let result = try cli.run(arguments, environment: ["COLUMNS": "80"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            XCTAssertGreaterThan(lines.count, 3, result.stdout)
+            for line in lines { XCTAssertLessThanOrEqual(DisplayWidth.of(line), 80, "\(arguments): \(line)") }
+            XCTAssertTrue(result.stdout.contains("\u{2068}"), result.stdout)
+            // Without a width (piped), a claim stays on one line as before.
+            let piped = try cli.run(arguments).stdout
+            XCTAssertTrue(piped.split(separator: "\n").contains { DisplayWidth.of(String($0)) > 80 }, piped)
+        }
+    }
+
     func testStatsAlignsLongOutletNames() throws {
         let cli = try ingestedSamples()
         let feed = cli.directory + "/feed.jsonl"
