@@ -269,8 +269,7 @@ extension ClaimExtractor {
             return Speaker(text: phrase, entity: nil, type: nil, anonymous: true, via: [])
         }
         let named = mentions.filter { !$0.viaNisba }
-        let bareFirst = firstKey.hasPrefix("ال") ? String(firstKey.dropFirst(2)) : firstKey
-        let isRole = CueLexicon.isRole(firstWord) || CueLexicon.isRole(bareFirst) || CueLexicon.isRole("ال" + bareFirst)
+        let isRole = CueLexicon.isRole(firstWord) || CueLexicon.isRole(bareFirstKey) || CueLexicon.isRole("ال" + bareFirstKey)
         if isRole, !named.contains(where: { $0.type == .person }) {
             // A role without a name is held by a person (`المتحدث باسم الخارجية الصينية`), tied to the
             // institution it names; resolved later against the person just quoted.
@@ -284,18 +283,16 @@ extension ClaimExtractor {
             if subjectFirst, let last = mentions.last, last.range.upperBound < range.upperBound - 1 { return nil }
             if best.type == .place, best.range.lowerBound != range.lowerBound {
                 // `السفارة الروسية في دمشق`: a place inside a longer phrase is not the speaker.
-                let head = firstKey.hasPrefix("ال") ? String(firstKey.dropFirst(2)) : firstKey
-                guard CueLexicon.actorHeads.contains(head) || CueLexicon.actorHeads.contains(firstKey) else { return nil }
+                guard CueLexicon.actorHeads.contains(bareFirstKey) || CueLexicon.actorHeads.contains(firstKey) else { return nil }
                 return Speaker(text: phrase, entity: nil, type: .organization, anonymous: false, via: [])
             }
             return Speaker(text: best.name, entity: best.name, type: best.type, anonymous: false, via: [])
         }
         guard !requireEntity else { return nil }
         // Unnamed collective actors: `الفصائل المحلية`, `السفارة الروسية في دمشق`, `المركز الثقافي الإيراني`.
-        let head = firstKey.hasPrefix("ال") ? String(firstKey.dropFirst(2)) : firstKey
         // (The written word too: with ه for ة, `جماعه` is cut to `جماع` by the stemmer.)
         let written = firstWord.hasPrefix("ال") ? String(firstWord.dropFirst(2)) : firstWord
-        guard CueLexicon.actorHeads.contains(head) || CueLexicon.actorHeads.contains(firstKey) || CueLexicon.mediaDescriptors.contains(head)
+        guard CueLexicon.actorHeads.contains(bareFirstKey) || CueLexicon.actorHeads.contains(firstKey) || CueLexicon.mediaDescriptors.contains(bareFirstKey)
                 || CueLexicon.actorHeads.contains(written) || CueLexicon.mediaDescriptors.contains(written),
               range.count <= 7, !subjectFirst || range.count <= 5 else { return nil }
         return Speaker(text: phrase, entity: nil, type: .organization, anonymous: false, via: [])
