@@ -23,6 +23,8 @@ public struct Comparison: Sendable, Equatable {
     /// For `agree`: the two are about one event (same predicate and a shared place, person or
     /// institution, or nearly the same words), strong enough to put them in one story.
     public var sameEvent = false
+    /// For `agree`: a denial of one predicate read as asserting its opposite, which the other states.
+    var denialAssertsOpposite = false
 
     init(relation: Relation, kinds: [ConflictKind], score: Double, explanation: String, sameEvent: Bool = false) {
         self.relation = relation
@@ -52,6 +54,25 @@ public struct ClaimComparer: Sendable {
     /// - Parameter sameArticle: the two claims stand in one article (which often restates the report it
     ///   then quotes the denial of), so a denier's own subject is enough to tie them.
     public func compare(_ a: Proposition, _ b: Proposition, sameArticle: Bool = true) -> Comparison {
+        let comparison = compareContents(a, b, sameArticle: sameArticle)
+        // A denial and a report that state the same thing: the denial denies it. (Only denying one
+        // predicate, read as asserting its opposite, agrees with a report of that opposite.)
+        guard (a.stance == .denies) != (b.stance == .denies), comparison.relation == .agree, !comparison.denialAssertsOpposite else { return comparison }
+        let (denier, report) = a.stance == .denies ? (a, b) : (b, a)
+        // A report that is itself negative (`لا اتفاق مع الصندوق`) says what the denial says.
+        guard !Self.isNegative(report) else { return comparison }
+        return Comparison(relation: .contradict, kinds: [.denial], score: max(comparison.score, 0.6),
+                          explanation: "\(denier.speaker ?? "one side") denies what \(report.speaker ?? "the other") reports: " + comparison.explanation)
+    }
+
+    /// Whether a statement carries a negation (`لا اتفاق`, `لم تجتمع`, `عدم التوصل`).
+    static func isNegative(_ p: Proposition) -> Bool {
+        p.concepts.values.contains(true)
+            || p.text.split(whereSeparator: { $0 == " " || $0 == "\u{a0}" }).contains { Proposition.negators.contains(ArabicNormalizer.normalize(String($0))) }
+    }
+
+    /// What the contents say of each other, stance aside except where a rule reads it.
+    private func compareContents(_ a: Proposition, _ b: Proposition, sameArticle: Bool) -> Comparison {
         if let days = daysApartBeyondWindow(a, b) {
             return Comparison(relation: .unrelated, kinds: [], score: 0, explanation: "made \(days) days apart (more than \(windowDays))")
         }
@@ -116,9 +137,11 @@ public struct ClaimComparer: Sendable {
         if aDenies != bDenies, !samePredicate, let (ca, cb) = opposite, agentsAgree, !differentActorKinds,
            !sharedSpecific.isEmpty || sameSource || termOverlap >= 0.6 {
             let (denied, asserted) = aDenies ? (ca, cb) : (cb, ca)
-            return Comparison(relation: .agree, kinds: [], score: max(score, 0.5),
-                              explanation: "denying \(words(denied, denier)) (\(denied)) is asserting the opposite, \(words(asserted, report)) (\(asserted))",
-                              sameEvent: sameSource || !sharedSpecific.isEmpty)
+            var restated = Comparison(relation: .agree, kinds: [], score: max(score, 0.5),
+                                      explanation: "denying \(words(denied, denier)) (\(denied)) is asserting the opposite, \(words(asserted, report)) (\(asserted))",
+                                      sameEvent: sameSource || !sharedSpecific.isEmpty)
+            restated.denialAssertsOpposite = true
+            return restated
         }
         if aDenies != bDenies, samePredicate, agentsAgree, !differentActorKinds,
            !sharedSpecific.isEmpty || (sameArticle && deniesAboutItself(denier, report)) || termOverlap >= 0.6 {

@@ -101,6 +101,24 @@ public final class ConflictDetector {
     public func forgetCachedClaims() {
         cache = [:]
         impliedCountries = [:]
+        frames = [:]
+    }
+
+    /// Articles' frames (countries and towns they name), read once per article.
+    private var frames: [Int: ArticleFrame] = [:]
+
+    /// Whether two claims of different articles stand in articles about other countries or other towns.
+    func inOtherFrames(_ older: Record, _ newer: Record) throws -> Bool {
+        guard older.articleID != newer.articleID else { return false }
+        return try frame(of: older.articleID).separates(from: frame(of: newer.articleID))
+    }
+
+    private func frame(of article: Int) throws -> ArticleFrame {
+        if let known = frames[article] { return known }
+        let frame = try ArticleFrame.read(article: article, in: connection, context: context)
+        if frames.count >= Self.cacheLimit { frames.removeAll(keepingCapacity: true) }
+        frames[article] = frame
+        return frame
     }
 
     func load(_ id: Int) throws -> Record? {
@@ -148,8 +166,10 @@ public final class ConflictDetector {
         let longestFirst = proposition.terms.sorted { a, b in
             a.text.utf8.count != b.text.utf8.count ? a.text.utf8.count > b.text.utf8.count : b < a
         }
+        // By root key (Linking/RootAnalyzer), so that a report and its denial meet whatever the
+        // forms (`سيستورد` / `استيراد`, `انهار` / `انهيار`).
         for word in longestFirst.prefix(Self.indexedWordsPerClaim) {
-            keys.insert("t:\(word)")
+            keys.insert("t:" + deniedContent.roots.key(ofStem: word.text))
         }
         return keys
     }
@@ -310,6 +330,7 @@ public final class ConflictDetector {
             guard let older = try load(id), !older.isPointer else { continue }
             // (Neither a conflict nor a corroboration, whatever else they share.)
             if older.isCall != newer.isCall || comparer.cannotLink(older.proposition, newer.proposition) || inOtherCountries(older, newer) { continue }
+            if try inOtherFrames(older, newer) { continue }
             var comparison = comparer.compare(older.proposition, newer.proposition, sameArticle: older.articleID == newer.articleID)
             if comparison.relation == .unrelated || comparison.relation == .related, let denial = secondOpinion(older, newer) { comparison = denial }
             if comparison.relation == .agree, outcome.corroborations - corroborationsBefore >= Self.maxCorroborationsPerClaim { continue }

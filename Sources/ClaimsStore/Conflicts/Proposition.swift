@@ -219,7 +219,9 @@ public struct Proposition: Sendable {
             let key = analyzed.keys[i]
             if Self.scopeWords.contains(analyzed.normalized[i]) || Self.scopeWords.contains(key) { scope.insert(Word(key)) }
             if CueLexicon.weekdays.contains(analyzed.normalized[i]) || CueLexicon.weekdays.contains("ال" + key) { scope.insert(Word("يوم:" + key)) }
-            guard key.count >= 3, !Self.functionWords.contains(analyzed.normalized[i]), !Self.functionWords.contains(key),
+            // A two-letter stem is a content word when it is a definite noun or follows `أي` (`السد`, `أي سد`).
+            let isNoun = analyzed.normalized[i].hasPrefix("ال") || (i > range.lowerBound && analyzed.normalized[i - 1] == "اي")
+            guard key.count >= 3 || (key.count == 2 && isNoun), !Self.functionWords.contains(analyzed.normalized[i]), !Self.functionWords.contains(key),
                   !key.contains(where: \.isNumber), NumberReader.words[key] == nil, NumberReader.words[analyzed.normalized[i]] == nil,
                   NumberReader.multipliers[analyzed.normalized[i]] == nil, !NumberReader.approximators.contains(analyzed.normalized[i]) else { continue }
             terms.insert(Word(key))

@@ -61,10 +61,18 @@ public struct RootAnalyzer: Sendable {
             letters.removeLast(suffix.count)
             break
         }
+        // A ta marbuta before the first-person ي (`استقالتي`), which the clitic stemmer keeps.
+        if letters.count >= 6, letters.suffix(2).elementsEqual(["ت", "ي"]) { letters.removeLast(2) }
         if letters.count >= 5, letters.last == "ت" { letters.removeLast() }
+        // The future س before an imperfect استفعل (سيستورد).
+        if letters.count >= 7, letters[0] == "س", ["ي", "ت", "ن"].contains(letters[1]), letters[2] == "س", letters[3] == "ت" {
+            letters.removeFirst()
+        }
         // Derivational and imperfect prefixes.
         if letters.count >= 6, ["ا", "ي", "ت", "ن", "م"].contains(letters[0]), letters[1] == "س", letters[2] == "ت" {
             letters.removeFirst(3)                       // استفعل, يستفعل, مستفعل
+            // A weak first radical shows as و or ي by pattern (يستورد / استيراد): neither is kept.
+            if letters.count >= 3, Self.weak.contains(letters[0]) { letters.removeFirst() }
         } else if letters.count >= 4, ["ا", "ي", "ت", "ن", "م"].contains(letters[0]) {
             letters.removeFirst()
             if letters.count >= 4, letters[0] == "ن" { letters.removeFirst() }            // انفعل, ينفعل
