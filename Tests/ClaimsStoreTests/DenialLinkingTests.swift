@@ -55,6 +55,19 @@ final class DenialLinkingTests: XCTestCase {
         XCTAssertEqual(found, [], "Tunisia's denial is not about Egypt's loan")
     }
 
+    /// `نفت الوزارة ذلك` with no report in its article points to one in another: the assertion
+    /// beside it (by the speaker named again by its head noun, `الوزارة`) contradicts that report,
+    /// and the link is a denial.
+    func testAPointerDenialAnswersTheReportItsAssertionContradicts() throws {
+        let found = try links([
+            ArticleDraft(source: "a", title: "اغلاق مستشفى", body: "قالت مصادر صحية عمانية إن وزارة الصحة قررت إغلاق قسم الطوارئ في مستشفى النهضة بسبب أعمال صيانة.",
+                         published: "2024-02-05"),
+            ArticleDraft(source: "b", title: "الصحة ترد", body: "نفت وزارة الصحة العمانية ذلك. وقالت الوزارة إن قسم الطوارئ في مستشفى النهضة يعمل ولن يغلق.",
+                         published: "2024-02-05"),
+        ])
+        XCTAssertTrue(found.contains { $0.hasPrefix("denial") }, "\(found)")
+    }
+
     /// Frames separate only articles that share no country and no site: a foreign official speaking
     /// of a base in Iraq shares the base with the Iraqi report.
     func testFramesSeparateOnlyWhatSharesNothing() {

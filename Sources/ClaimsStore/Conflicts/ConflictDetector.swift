@@ -316,7 +316,8 @@ public final class ConflictDetector {
         }
         // What the denier asserts next to a denial (`… كاذبة وأن الجيش لا يزال في مكانه`) answers the
         // report it denies, even without naming the place again.
-        if newer.stance == .asserts, let denial = try siblingDenial(of: newer), let report = denial.target.flatMap({ try? load($0) }),
+        let sibling = newer.stance == .asserts ? try siblingDenial(of: newer) : nil
+        if let denial = sibling, let report = denial.target.flatMap({ try? load($0) }),
            let (ca, cb) = comparer.oppositePredicates(report.proposition, newer.proposition) {
             let words = { (concept: String, p: Proposition) in p.conceptWords[concept].map { "«\($0)»" } ?? concept }
             try store(report, newer, Comparison(relation: .contradict, kinds: [.contradiction], score: 0.8,
@@ -333,29 +334,15 @@ public final class ConflictDetector {
             if try inOtherFrames(older, newer) { continue }
             var comparison = comparer.compare(older.proposition, newer.proposition, sameArticle: older.articleID == newer.articleID)
             if comparison.relation == .unrelated || comparison.relation == .related, let denial = secondOpinion(older, newer) { comparison = denial }
+            if comparison.relation == .contradict, !comparison.kinds.contains(.denial), older.articleID != newer.articleID,
+               let denial = try pointerDenial(beside: newer, sibling: sibling) ?? pointerDenial(beside: older, sibling: nil) {
+                comparison = Self.denied(comparison, by: denial)
+            }
             if comparison.relation == .agree, outcome.corroborations - corroborationsBefore >= Self.maxCorroborationsPerClaim { continue }
             // A speaker restating itself in one article may join a story, never make a conflict.
             if older.articleID == newer.articleID && older.speakerKey == newer.speakerKey && comparison.relation != .agree { continue }
             try store(older, newer, comparison, explicit: false, &outcome)
         }
-    }
-
-    /// A denial with a target by the same speaker in the same or the previous sentence of the article.
-    /// (Only the claims after the article's last one before those two sentences are read: an
-    /// article's claims are stored in sentence order, and reading all its earlier claims for each
-    /// claim made one long article quadratic.)
-    private func siblingDenial(of claim: Record) throws -> Record? {
-        let id = try connection.queryOne("""
-            SELECT d.id FROM claims d JOIN claims c ON c.id = ?
-            WHERE d.article_id = c.article_id AND d.part = c.part AND d.id < c.id
-              AND d.id > coalesce((SELECT e.id FROM claims e WHERE e.article_id = c.article_id AND e.id < c.id
-                                   AND (e.part != c.part OR e.sentence < c.sentence - 1) ORDER BY e.id DESC LIMIT 1), 0)
-              AND d.stance = 'denies' AND d.target_claim_id IS NOT NULL
-              AND coalesce(CAST(d.speaker_entity_id AS TEXT), d.speaker) = coalesce(CAST(c.speaker_entity_id AS TEXT), c.speaker)
-              AND c.sentence - d.sentence BETWEEN 0 AND 1
-            ORDER BY d.id DESC LIMIT 1
-            """, [claim.id]) { $0.int(0) }
-        return try id.flatMap { try load($0) }
     }
 
     private func store(_ older: Record, _ newer: Record, _ comparison: Comparison, explicit: Bool, _ outcome: inout Outcome) throws {
