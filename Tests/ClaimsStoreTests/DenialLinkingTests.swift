@@ -68,6 +68,20 @@ final class DenialLinkingTests: XCTestCase {
         XCTAssertTrue(found.contains { $0.hasPrefix("denial") }, "\(found)")
     }
 
+    /// A place one statement recognised by its trigger (`ولاية تيزي وزو`) and the other only spells
+    /// (`في تيزي وزو`) is shared: another figure for the same measure there contradicts.
+    func testANameRecognisedOnOneSideOnlyIsShared() {
+        let reader = StatementReader(), comparer = ClaimComparer()
+        let report = reader.read("حرائق اندلعت في غابات ولاية تيزي وزو وأتت على 300 هكتار")
+        let other = reader.read("1200 هكتار احترقت في تيزي وزو")
+        XCTAssertTrue(report.places.contains("تيزي وزو"))
+        XCTAssertFalse(other.places.contains("تيزي وزو"))
+        let comparison = comparer.compare(report, other)
+        XCTAssertEqual(comparison.relation, .contradict, comparison.explanation)
+        XCTAssertEqual(comparison.kinds, [.numeric])
+        XCTAssertEqual(comparer.compare(report, reader.read("1200 هكتار احترقت في ولاية بجاية")).relation, .unrelated)
+    }
+
     /// Frames separate only articles that share no country and no site: a foreign official speaking
     /// of a base in Iraq shares the base with the Iraqi report.
     func testFramesSeparateOnlyWhatSharesNothing() {

@@ -20,6 +20,17 @@ final class EntityRecognitionTests: XCTestCase {
         }
     }
 
+    /// A place after its trigger (`ولاية`, `محافظة`, `إقليم`): a compound name whole (`ذي قار`,
+    /// `تيزي وزو`), and a final ه read as ta marbuta, written ة (`مدينة سنجه` is سنجة).
+    func testPlacesAfterTheirTriggers() {
+        let places = mentions("قال مسؤول إن الحرائق امتدت في ولاية تيزي وزو وإن الكهرباء انقطعت في محافظة ذي قار وإن القوات دخلت مدينة سنجه.")
+            .filter { $0.entityType == .place }.map(\.entityName)
+        XCTAssertTrue(places.contains("تيزي وزو"), "\(places)")
+        XCTAssertTrue(places.contains("ذي قار"), "\(places)")
+        XCTAssertTrue(places.contains("سنجة"), "\(places)")
+        XCTAssertFalse(mentions("قالت الوزارة إن المنطقة الشرقية تشهد امطارا.").contains { $0.entityType == .place && $0.entityName.contains("الشرقية") })
+    }
+
     func testNamesAliasesClitcsAndSpellingVariants() {
         let found = mentions("قال مدير المرصد رامي عبدالرحمن لوكالة فرانس برس إن قسد دخلت ديرالزور، وأكد رامي عبد الرحمن ذلك.")
         let names = found.map(\.entityName)

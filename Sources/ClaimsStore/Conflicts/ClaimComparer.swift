@@ -54,6 +54,7 @@ public struct ClaimComparer: Sendable {
     /// - Parameter sameArticle: the two claims stand in one article (which often restates the report it
     ///   then quotes the denial of), so a denier's own subject is enough to tie them.
     public func compare(_ a: Proposition, _ b: Proposition, sameArticle: Bool = true) -> Comparison {
+        let a = a.adoptingNames(of: b), b = b.adoptingNames(of: a)
         let comparison = compareContents(a, b, sameArticle: sameArticle)
         // A denial and a report that state the same thing: the denial denies it. (Only denying one
         // predicate, read as asserting its opposite, agrees with a report of that opposite.)
@@ -207,7 +208,10 @@ public struct ClaimComparer: Sendable {
                               explanation: "the same figure, \(Self.format(figure.value)) \(figure.unit), about \(eventAnchors.sortedText(separator: "، "))",
                               sameEvent: true)
         }
-        if sameTopic, samePredicate || termOverlap >= 0.6 {
+        // A figure for the same measure at the same place, person or institution (`300 هكتار` / `1200
+        // هكتار` in تيزي وزو) is about the same thing, whatever the other words.
+        let sameMeasureAtAnchor = !eventAnchors.isEmpty && a.numbers.contains { x in !x.unit.isEmpty && b.numbers.contains { $0.unit == x.unit } }
+        if sameTopic, samePredicate || termOverlap >= 0.6 || sameMeasureAtAnchor {
             // Figures for the same measure: different values contradict, unless their scope differs.
             for x in a.numbers {
                 for y in b.numbers where x.unit == y.unit && !x.unit.isEmpty {
@@ -220,6 +224,9 @@ public struct ClaimComparer: Sendable {
                                           explanation: "different figures for \(x.unit) about \(about): \(Self.format(x.value)) / \(Self.format(y.value))")
                     }
                 }
+            }
+            guard samePredicate || termOverlap >= 0.6 else {
+                return Comparison(relation: .related, kinds: [], score: score, explanation: "same topic: \(about)")
             }
             if sameEvent, a.scope.isEmpty || b.scope.isEmpty || a.scope == b.scope, let concept = sharedConcepts.sorted().first {
                 return Comparison(relation: .agree, kinds: [], score: max(score, 0.6),

@@ -161,7 +161,13 @@ public final class ConflictDetector {
             for entity in proposition.entities { keys.insert("ce:\(family)|\(entity)") }
             if let source { keys.insert("cs:\(family)|\(source)") }
         }
-        for entity in proposition.entities where !context.isCountry(entity.text) { keys.insert("e:\(entity)") }
+        for entity in proposition.entities where !context.isCountry(entity.text) {
+            keys.insert("e:\(entity)")
+            // And its words, where a statement that did not recognise the name spells it (SharedNames).
+            if proposition.places.contains(entity) {
+                for word in proposition.nameWords[entity] ?? [] { keys.insert("t:" + deniedContent.roots.key(ofStem: word.text)) }
+            }
+        }
         // (Byte length ranks words like their letter count here, without Unicode grapheme counting.)
         let longestFirst = proposition.terms.sorted { a, b in
             a.text.utf8.count != b.text.utf8.count ? a.text.utf8.count > b.text.utf8.count : b < a

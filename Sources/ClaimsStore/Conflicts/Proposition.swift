@@ -63,6 +63,7 @@ public struct Proposition: Sendable {
     /// are compared with many others; computing them is most of a comparison's cost otherwise).
     var memoisedCountries: Set<Word>?
     var memoisedPlacesWithContainers: Set<Word>?
+    var memoisedNameWords: [Word: [Word]]?
 
     /// The places and those they lie in: a place and what it lies in are one place when telling
     /// events apart (`معبر البوكمال` is in `البوكمال`).
@@ -76,6 +77,7 @@ public struct Proposition: Sendable {
         sourceChain = chain
         memoisedCountries = countries
         memoisedPlacesWithContainers = places.isEmpty ? [] : placesWithContainers
+        memoisedNameWords = nameWords
     }
 
     /// Words that fix the time or scope (`الجمعة`, `منذ`, `سنوي`, `شهري`).

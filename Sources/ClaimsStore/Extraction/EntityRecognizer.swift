@@ -42,7 +42,13 @@ public struct EntityRecognizer: Sendable {
         // trigger: whether the trigger word is part of the name (معبر نصيب is the crossing's name)
         "مدينه": false, "محافظه": false, "بلده": false, "قريه": false, "مدينتي": false, "حي": true, "مخيم": true,
         "معبر": true, "مطار": true, "قاعده": true, "ميناء": true, "ريف": false, "منطقه": false, "ناحيه": false, "بلدات": false,
-        "حاجز": true, "كتيبه": true, "بوابه": true,
+        "حاجز": true, "كتيبه": true, "بوابه": true, "ولايه": false, "اقليم": false, "قضاء": false,
+    ]
+    /// First words of compound place names, whose next word belongs to the name (`ذي قار`, `دير الزور`,
+    /// `كفر الشيخ`, `تيزي وزو`, `أبو ظبي`, `رأس العين`).
+    static let compoundPlaceHeads: Set<String> = [
+        "ذي", "ذات", "ابو", "ابي", "ام", "بني", "عين", "دير", "كفر", "تل", "جبل", "راس", "بير", "بئر", "خان", "سيدي", "شرم", "بيت",
+        "وادي", "تيزي", "سوق", "حمام", "جسر", "مرسي", "بنت", "قصر", "برج", "اولاد",
     ]
     /// Common nouns that follow titles but are never names (`مدير تحرير مجلة`, `شبكة أخبار`).
     static let commonNouns: Set<String> = [
@@ -94,7 +100,7 @@ public struct EntityRecognizer: Sendable {
                 if let name = discoverPlace(after: i, in: text, covered: covered, cues: cues) {
                     let range = includesTrigger ? i..<name.upperBound : name
                     let written = includesTrigger ? Self.stripClitics(String(text.slice(range)), stemmer: stemmer) : String(text.slice(name))
-                    found.append(Found(range: range, name: written, type: .place, origin: .discovered, viaNisba: false))
+                    found.append(Found(range: range, name: Self.withTaMarbuta(written), type: .place, origin: .discovered, viaNisba: false))
                     for j in range { covered[j] = true }
                 }
             }
@@ -184,12 +190,18 @@ public struct EntityRecognizer: Sendable {
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// `مدينة نوى`, `بلدة نامر`, `معبر جابر`: one or two name words after the trigger.
+    /// `مدينة نوى`, `بلدة نامر`, `معبر جابر`: one or two name words after the trigger; `محافظة ذي قار`,
+    /// `ولاية تيزي وزو`: the head of a compound name and the word after it.
     func discoverPlace(after trigger: Int, in text: AnalyzedText, covered: [Bool], cues: CueLexicon) -> Range<Int>? {
         let i = trigger + 1
-        guard i < text.tokens.count, !text.gap(before: i, contains: Self.breaks), isNameWord(i, text, covered, cues) else { return nil }
-        // An adjective (`المنطقة الشرقية`, `المعبر الحدودي`) is not a name.
+        guard i < text.tokens.count, !text.gap(before: i, contains: Self.breaks) else { return nil }
         let word = text.normalized[i]
+        if Self.compoundPlaceHeads.contains(word), !covered[i], i + 1 < text.tokens.count, !text.gap(before: i + 1, contains: Self.breaks),
+           isNameWord(i + 1, text, covered, cues) {
+            return i..<(i + 2)
+        }
+        guard isNameWord(i, text, covered, cues, finalHaIsTaMarbuta: true) else { return nil }
+        // An adjective (`المنطقة الشرقية`, `المعبر الحدودي`) is not a name.
         if word.hasSuffix("يه") || word.hasSuffix("ي") || word.hasSuffix("يين") { return nil }
         // A common noun or adjective of prose (`منطقة الجزاء`, `منطقة قابلة للسكن`).
         let bareWord = word.hasPrefix("ال") ? String(word.dropFirst(2)) : word
@@ -204,6 +216,12 @@ public struct EntityRecognizer: Sendable {
             j += 1
         }
         return i..<j
+    }
+
+    /// A discovered place's name with its final ه written ة (`سنجه` → `سنجة`): one place, however spelt.
+    static func withTaMarbuta(_ name: String) -> String {
+        guard name.hasSuffix("ه"), name.count >= 4 else { return name }
+        return String(name.dropLast()) + "ة"
     }
 
     /// The phrase without the conjunction or preposition glued to its first word

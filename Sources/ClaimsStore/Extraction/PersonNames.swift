@@ -93,13 +93,15 @@ extension EntityRecognizer {
         return names
     }
 
-    func isNameWord(_ i: Int, _ text: AnalyzedText, _ covered: [Bool], _ cues: CueLexicon) -> Bool {
+    /// - Parameter finalHaIsTaMarbuta: the word names a place after its trigger (`مدينة سنجه`), where a
+    ///   final ه is a ta marbuta written without its dots, never a pronoun.
+    func isNameWord(_ i: Int, _ text: AnalyzedText, _ covered: [Bool], _ cues: CueLexicon, finalHaIsTaMarbuta: Bool = false) -> Bool {
         let word = text.normalized[i]
         let bare = text.keys[i]
         // A word with a pronoun suffix (`أنشطتها`) is not part of a name.
         if ["ها", "هم", "هما", "هن", "كم"].contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) { return false }
         // Nor one whose final ه the stemmer read as a pronoun (`بلاده`; `فاطمة` keeps its ة).
-        if word.hasSuffix("ه"), word.count > 3, !bare.hasSuffix("ه") { return false }
+        if word.hasSuffix("ه"), word.count > 3, !bare.hasSuffix("ه"), !finalHaIsTaMarbuta { return false }
         if CueLexicon.actorHeads.contains(bare) || CueLexicon.mediaDescriptors.contains(bare) || CueLexicon.isRole(word)
             || Self.commonNouns.contains(bare) || CueLexicon.anonymousHeads.contains(word) || CueLexicon.anonymousHeads.contains(bare) { return false }
         if !Self.firstNames.contains(word), !Self.firstNames.contains(bare), !Self.hasNameShape(word, key: bare) { return false }
