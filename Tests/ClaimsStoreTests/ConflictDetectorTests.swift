@@ -128,6 +128,12 @@ final class ConflictDetectorTests: XCTestCase {
         let same = comparer.compare(reader.read("قتل 200 مسلح في غارات على ريف حماة يوم الجمعة"), reader.read("قتل 350 مسلحا في غارات على ريف حماة يوم الجمعة"))
         XCTAssertEqual(same.relation, .contradict)
         XCTAssertEqual(same.kinds, [.numeric])
+        // A time within the other's (`فجر الثلاثاء` / `الثلاثاء`) is one statement more precise, not another time.
+        let precise = comparer.compare(reader.read("ثلاثة صواريخ سقطت داخل قاعدة عين الأسد فجر الثلاثاء"),
+                                       reader.read("ثمانية صواريخ سقطت على قاعدة عين الاسد الثلاثاء"))
+        XCTAssertEqual(precise.kinds, [.numeric], precise.explanation)
+        XCTAssertNotEqual(comparer.compare(reader.read("ثلاثة صواريخ سقطت داخل قاعدة عين الأسد فجر الثلاثاء"),
+                                           reader.read("ثمانية صواريخ سقطت على قاعدة عين الاسد مساء الأربعاء")).relation, .contradict)
     }
 
     func testSynonymsAndOppositesInExplanations() {

@@ -183,7 +183,7 @@ public struct ClaimComparer: Sendable {
         let samePlaces = (a.places.isEmpty && b.places.isEmpty) || (!a.places.isEmpty && !b.places.isEmpty && !differentPlaces)
         if sameSource, samePredicate, sharedConcepts.allSatisfy({ a.concepts[$0] == b.concepts[$0] }), agentsAgree, !differentActorKinds,
            !ownEntitiesOnBothSides, samePlaces,
-           !differentCountries, a.scope.isEmpty || b.scope.isEmpty || a.scope == b.scope, a.numbers.isEmpty || b.numbers.isEmpty,
+           !differentCountries, !Self.scopesDiffer(a, b), a.numbers.isEmpty || b.numbers.isEmpty,
            let concept = sharedConcepts.sorted().first {
             return Comparison(relation: .agree, kinds: [], score: max(score, 0.5),
                               explanation: "\(a.speaker!) says it again: \(concept) (\(words(concept, a)) / \(words(concept, b)))", sameEvent: true)
@@ -201,7 +201,7 @@ public struct ClaimComparer: Sendable {
         // The same figure for the same measure at the same place (`على بعد خمسة كيلومترات من … حمص`,
         // said twice) is one statement, whatever the verbs around it.
         if a.stance == b.stance, opposite == nil, !eventAnchors.isEmpty, agentsAgree, !differentActorKinds,
-           a.scope.isEmpty || b.scope.isEmpty || a.scope == b.scope,
+           !Self.scopesDiffer(a, b),
            let figure = a.numbers.first(where: { x in !x.unit.isEmpty && b.numbers.contains { $0.unit == x.unit && $0.agrees(with: x) } }),
            a.numbers.allSatisfy({ x in !b.numbers.contains { $0.unit == x.unit && !$0.agrees(with: x) } }) {
             return Comparison(relation: .agree, kinds: [], score: max(score, 0.6),
@@ -215,7 +215,7 @@ public struct ClaimComparer: Sendable {
             // Figures for the same measure: different values contradict, unless their scope differs.
             for x in a.numbers {
                 for y in b.numbers where x.unit == y.unit && !x.unit.isEmpty {
-                    if a.scope != b.scope, !a.scope.isEmpty, !b.scope.isEmpty {
+                    if Self.scopesDiffer(a, b) {
                         return Comparison(relation: .related, kinds: [], score: score * 0.5,
                                           explanation: "figures of different scope (\(a.scope.sortedText(separator: " ")) / \(b.scope.sortedText(separator: " ")))")
                     }
@@ -228,7 +228,7 @@ public struct ClaimComparer: Sendable {
             guard samePredicate || termOverlap >= 0.6 else {
                 return Comparison(relation: .related, kinds: [], score: score, explanation: "same topic: \(about)")
             }
-            if sameEvent, a.scope.isEmpty || b.scope.isEmpty || a.scope == b.scope, let concept = sharedConcepts.sorted().first {
+            if sameEvent, !Self.scopesDiffer(a, b), let concept = sharedConcepts.sorted().first {
                 return Comparison(relation: .agree, kinds: [], score: max(score, 0.6),
                                   explanation: "both report \(concept) (\(words(concept, a)) / \(words(concept, b))) at \(eventAnchors.sortedText(separator: "، "))",
                                   sameEvent: sameAgents)
@@ -249,7 +249,7 @@ public struct ClaimComparer: Sendable {
                 return Comparison(relation: .related, kinds: [], score: score * 0.6,
                                   explanation: "different details: \(onlyA.sortedText(separator: "، ")) / \(onlyB.sortedText(separator: "، "))")
             }
-            if !a.scope.isEmpty, !b.scope.isEmpty, a.scope != b.scope {
+            if Self.scopesDiffer(a, b) {
                 return Comparison(relation: .related, kinds: [], score: score * 0.6,
                                   explanation: "different time or scope: \(a.scope.sortedText(separator: " ")) / \(b.scope.sortedText(separator: " "))")
             }
@@ -273,6 +273,12 @@ public struct ClaimComparer: Sendable {
         guard let da = a.date, let db = b.date else { return nil }
         let days = abs(da.dayNumber - db.dayNumber)
         return days > windowDays ? days : nil
+    }
+
+    /// Whether two statements fix different times or scopes: both fix one and neither holds the
+    /// other's (`فجر الثلاثاء` is within `الثلاثاء`: one statement more precise, not another time).
+    static func scopesDiffer(_ a: Proposition, _ b: Proposition) -> Bool {
+        !a.scope.isEmpty && !b.scope.isEmpty && !a.scope.isSubset(of: b.scope) && !b.scope.isSubset(of: a.scope)
     }
 
     /// Whether two statements name places and none in common: the most common reason two
