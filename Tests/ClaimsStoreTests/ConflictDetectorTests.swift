@@ -136,6 +136,18 @@ final class ConflictDetectorTests: XCTestCase {
                                            reader.read("ثمانية صواريخ سقطت على قاعدة عين الاسد مساء الأربعاء")).relation, .contradict)
     }
 
+    /// Percent written as a word (`بالمئة`, `في المائة`, spelt with ئ, which normalising folds to ي) or
+    /// a sign is one measure; hundreds written as words are read (`مئتي`).
+    func testPercentAndHundredsWrittenAsWords() {
+        let reader = StatementReader(), comparer = ClaimComparer()
+        for (a, b) in [("الحكومة قررت رفع سعر الوقود بنسبة 30 بالمئة", "الحكومة قررت رفع سعر الوقود بنسبة 5%"),
+                       ("ارتفاع أسعار السكر بنسبة 20 في المئة", "ارتفاع أسعار السكر بنسبة 40٪")] {
+            let comparison = comparer.compare(reader.read(a), reader.read(b))
+            XCTAssertEqual(comparison.kinds, [.numeric], "\(a) / \(b): \(comparison.explanation)")
+        }
+        XCTAssertEqual(reader.read("نزوح مئتي ألف شخص").numbers.first?.value, 200_000)
+    }
+
     func testSynonymsAndOppositesInExplanations() {
         let reader = StatementReader(), comparer = ClaimComparer()
         let denial = comparer.compare(reader.read("بدأت روسيا إجلاء دبلوماسييها من سفارتها في الخرطوم"),

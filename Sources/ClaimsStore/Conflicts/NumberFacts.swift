@@ -22,15 +22,16 @@ enum NumberReader {
     static let words: [String: Double] = [
         "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثني": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
         "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
-        "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "اربعين": 40, "خمسين": 50, "مئه": 100, "ماءه": 100, "مئتي": 200, "مئتين": 200,
-        "مئتا": 200, "نصف": 0.5, "ربع": 0.25, "ثلث": 1.0 / 3,
+        "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "اربعين": 40, "خمسين": 50, "ميه": 100, "ماءه": 100, "ميتي": 200, "ميتين": 200,
+        "ميتا": 200, "نصف": 0.5, "ربع": 0.25, "ثلث": 1.0 / 3,
     ]
     static let multipliers: [String: Double] = [
         "الف": 1_000, "الفا": 1_000, "الاف": 1_000, "مليون": 1_000_000, "ملايين": 1_000_000, "مليار": 1_000_000_000, "مليارات": 1_000_000_000,
     ]
     static let approximators: Set<String> = ["نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "اقرب", "يقرب", "ما", "الاقل", "تقريبا"]
     /// Nouns that measure rather than count (`نسبة`, `معدل`) and filler words skipped to find the unit.
-    static let skippedBeforeUnit: Set<String> = ["من", "علي", "الاقل", "الي", "في", "بالمئه", "بالماءه", "المئه", "الماءه"]
+    /// (Text is normalised, ئ folded to ي: `بالمئة` is `بالميه`.)
+    static let skippedBeforeUnit: Set<String> = ["من", "علي", "الاقل", "الي", "في", "بالميه", "بالماءه", "الميه", "الماءه"]
 
     static func numbers(in text: AnalyzedText, within range: Range<Int>? = nil) -> [NumberFact] {
         let range = range ?? 0..<text.tokens.count
@@ -58,7 +59,7 @@ enum NumberReader {
             var j = end
             while unit.isEmpty, j < min(text.tokens.count, end + 3) {
                 let next = text.normalized[j]
-                if ["بالمئه", "بالماءه", "المئه", "الماءه"].contains(next) || (next == "في" && j + 1 < text.tokens.count && ["المئه", "الماءه"].contains(text.normalized[j + 1])) {
+                if ["بالميه", "بالماءه", "الميه", "الماءه"].contains(next) || (next == "في" && j + 1 < text.tokens.count && ["الميه", "الماءه"].contains(text.normalized[j + 1])) {
                     unit = "%"; break
                 }
                 if skippedBeforeUnit.contains(next) || multipliers[next] != nil { j += 1; continue }
