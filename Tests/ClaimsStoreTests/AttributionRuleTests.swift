@@ -189,4 +189,60 @@ final class AttributionRuleTests: XCTestCase {
         let names = extract(text).discovered.map(\.name)
         XCTAssertEqual(names, ["سمير داود"], "\(names)")
     }
+
+    // MARK: Reports and denials as outlets write them
+
+    /// The one claim of `sentence`, checked to be a denial of `content` (by `speaker` when given).
+    @discardableResult
+    func denial(_ sentence: String, denies content: String, by speaker: String? = nil,
+                file: StaticString = #filePath, line: UInt = #line) throws -> ExtractedClaim {
+        let claim = try only(sentence, file: file, line: line)
+        XCTAssertEqual(claim.stance, .denies, file: file, line: line)
+        XCTAssertEqual(claim.content, content, file: file, line: line)
+        if let speaker { XCTAssertEqual(claim.speakerText, speaker, file: file, line: line) }
+        return claim
+    }
+
+    func testADenialOfWhatWasSpreadDeniesItsContent() throws {
+        try denial("نفت وزارة الصحه ما تردد عن اغلاق مستشفى الرازي بسبب نقص الادوية.", denies: "اغلاق مستشفى الرازي بسبب نقص الادوية", by: "وزارة الصحه")
+        try denial("ونفى النادي في بيان ما تم تداوله حول رحيل المدرب قبل نهاية الموسم.", denies: "رحيل المدرب قبل نهاية الموسم")
+    }
+
+    func testAClubOrAProvinceSpeaksAndItsGovernorIsAPerson() throws {
+        try denial("قال نادي الشباب الرياضي في بيان إن الاخبار المتداولة عن رحيل حارسه عارية من الصحة.", denies: "رحيل حارسه", by: "نادي الشباب الرياضي")
+        let governor = try denial("نفى والي ولاية البحر الأحمر وجود أي نقص في الوقود بالمدينة.", denies: "وجود أي نقص في الوقود بالمدينة")
+        XCTAssertEqual(governor.speakerType, .person)
+    }
+
+    func testNewFalsityPhrases() {
+        for sentence in ["وقال المتحدث باسم الشركة إن هذه المعلومات لا تمت للحقيقة بصلة.",
+                         "واكد مصدر في الاتحاد ان الانباء عن استقالة رئيسه ليس لها أي أساس من الصحة.",
+                         "وقالت المديرية ان الاخبار عن تسمم التلاميذ عارية تماما عن الصحه."] {
+            XCTAssertEqual(claims(sentence).map(\.stance), [.denies], sentence)
+        }
+    }
+
+    func testAPointerDenialOfANarratedReportDeniesWhatTheReportSays() throws {
+        let found = claims("تداولت صفحات على مواقع التواصل أنباء عن استقالة وزير المالية. وقالت رئاسة الحكومة في بيان إن هذه الأنباء عارية عن الصحة.")
+        let denial = try XCTUnwrap(found.first { $0.stance == .denies })
+        XCTAssertEqual(denial.speakerText, "رئاسة الحكومة")
+        XCTAssertEqual(denial.content, "استقالة وزير المالية")
+        XCTAssertFalse(found.contains { $0.stance == .asserts && $0.content.contains("عارية") })
+        // A report of the same speaker's own denial in the title is no report to point to.
+        let titled = extractor.extract(title: "الوزارة تنفي اغلاق المعبر", body: "ونفت وزارة النقل ذلك في بيان مقتضب.", published: nil)
+        XCTAssertTrue(titled.claims.allSatisfy { $0.targetIndex == nil }, "\(titled.claims.map { "\($0.content) \($0.targetIndex as Any)" })")
+    }
+
+    func testALoneNameBeforeWhereTheStatementAttachesIsAPerson() throws {
+        let claim = try only("وقال مارتينيز في تصريحات لموقع النادي الرسمي إن الفوز كان مستحقا.")
+        XCTAssertEqual(claim.speakerText, "مارتينيز")
+        XCTAssertEqual(claim.speakerType, .person)
+        // A plural participle is no name.
+        XCTAssertFalse(claims("وقال محتجون للصحفيين إن الشرطة اعتقلت العشرات.").contains { $0.speakerType == .person })
+    }
+
+    func testAFounderInAppositionBetweenCommas() throws {
+        let claim = try only("إلا أن كريم نوفل، مؤسس الشركة ورئيسها التنفيذي، أوضح أن التطبيق سيعمل بشكل مستقل.")
+        XCTAssertEqual(claim.speakerText, "كريم نوفل")
+    }
 }

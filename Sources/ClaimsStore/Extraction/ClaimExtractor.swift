@@ -292,9 +292,17 @@ struct ClaimExtractor {
                                       sentence: sentence, sentenceIndex: sentenceIndex, saidOn: said, context)
                 claim.isCall = cue.role == .call
                 if stance == .denies, isPointer(part, text) {
-                    // `نفت ذلك`: the main report of the last sentence that reported something by someone else.
-                    if let sentenceOfReport = claims.last(where: { $0.speakerText != speaker.text && sentenceIndex - $0.sentenceIndex <= 3 })?.sentenceIndex {
-                        claim.targetIndex = claims.firstIndex { $0.sentenceIndex == sentenceOfReport && $0.part == context.part && $0.speakerText != speaker.text }
+                    // `نفت ذلك`: the main report of the last sentence that reported something by someone else
+                    // (a report, not another denial: `الوزارة تنفي …` in the title is the same denial).
+                    func isReport(_ c: ExtractedClaim) -> Bool { c.speakerText != speaker.text && c.stance != .denies && c.part == context.part }
+                    if let sentenceOfReport = claims.last(where: { isReport($0) && sentenceIndex - $0.sentenceIndex <= 3 })?.sentenceIndex {
+                        claim.targetIndex = claims.firstIndex { $0.sentenceIndex == sentenceOfReport && isReport($0) }
+                    }
+                    // Else a report the text narrates (`تداولت صفحات أنباء عن …`): what it says is denied.
+                    if claim.targetIndex == nil,
+                       let narrated = narratedReport(before: clauseStartBackward(from: min(i, part.lowerBound), sentence: sentence, text), sentenceIndex: sentenceIndex, text) {
+                        claim = makeClaim(speaker: speaker, via: via, cue: text.tokens[i].text, stance: stance, content: narrated, quote: false,
+                                          sentence: sentence, sentenceIndex: sentenceIndex, saidOn: said, context)
                     }
                 }
                 result.append(claim)

@@ -38,6 +38,11 @@ extension ClaimExtractor {
         }
         guard k < limit else { return nil }
         let word = text.normalized[k]
+        // `نفى ما تردد عن …`, `نفت ما تم تداوله حول …`: what others spread is the object.
+        if word == "ما", k + 1 < limit, CueLexicon.reportingOfOthers.contains(text.normalized[k + 1])
+            || (["تم", "يتم"].contains(text.normalized[k + 1]) && k + 2 < limit && CueLexicon.reportingOfOthers.contains(text.normalized[k + 2])) {
+            return k
+        }
         if CueLexicon.clauseOpeners.contains(word) || ["من", "الي", "علي", "عن", "مع", "ان", "ما", "لا", "لم", "قد"].contains(word)
             || cueWord(at: k, text) != nil || text.gaps[k].contains(":") { return nil }
         return k

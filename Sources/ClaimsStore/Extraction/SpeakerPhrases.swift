@@ -161,6 +161,9 @@ extension ClaimExtractor {
                 continue
             }
             let word = text.normalized[i]
+            // A noun with a possessive pronoun after the head is the object (`أعلنت شركة نوفا استحواذها على …`).
+            if i > start, ["ها", "هم", "هما"].contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }), text.keys[i] != word,
+               !word.hasPrefix("و"), context.entities.covering[i] == nil { break }
             // `مبعوث الأمم المتحدة إلى سوريا غير بيدرسن`: إلى inside an envoy's title.
             if word == "الي", i > start, ["مبعوث", "المبعوث", "سفير", "السفير", "ممثل", "الممثل"].contains(text.normalized[start]) { i += 1; continue }
             if CueLexicon.complementizers.contains(word) || isAdverbial(i, text) || word == "عن" || word == "علي" || word == "الي" { break }
