@@ -245,4 +245,16 @@ final class AttributionRuleTests: XCTestCase {
         let claim = try only("إلا أن كريم نوفل، مؤسس الشركة ورئيسها التنفيذي، أوضح أن التطبيق سيعمل بشكل مستقل.")
         XCTAssertEqual(claim.speakerText, "كريم نوفل")
     }
+
+    func testThePluperfectSubjectStandsBetweenKanaAndTheVerb() {
+        let found = claims("وكان مجلس النواب قد دعا الحكومه الى اغلاق المعابر فورا. وكانت هذه الجماعة قد اعلنت في وقت سابق عزمها مقاطعة الانتخابات. وكان مصدر في الوزاره قال: ان الموعد ثابت.")
+        XCTAssertEqual(found.map(\.speakerText), ["مجلس النواب", "الجماعة", "مصدر في الوزاره"], "the object after the verb is no speaker")
+        XCTAssertEqual(found.map(\.content), ["اغلاق المعابر فورا", "عزمها مقاطعة الانتخابات", "الموعد ثابت"])
+    }
+
+    func testAnAdverbWithAConjunctionAfterACommaOpensANewReport() {
+        let found = claims("أكدت الهيئة يوم الجمعة أن الاصابات بلغت الف حالة، ومؤخرا أعلنت الوزارة أن العدوى انتشرت في كل المحافظات.")
+        XCTAssertEqual(found.map(\.speakerText), ["الهيئة", "الوزارة"])
+        XCTAssertEqual(found.first?.content, "الاصابات بلغت الف حالة")
+    }
 }

@@ -117,7 +117,10 @@ struct ClaimExtractor {
 
         // 1. The speaker: after the verb (VSO), before it (SVO, headlines), or the one already speaking.
         var vso: (speakers: [Speaker], end: Int)?
-        if !cue.isParticiple {
+        let pluperfect = cue.isParticiple ? nil : pluperfectSubject(before: i, sentence: sentence, context)
+        if let pluperfect {
+            vso = ([pluperfect], i + 1)
+        } else if !cue.isParticiple {
             var start = i + 1
             while start < limit, isAdverbial(start, text) { start += 1 }
             if start < limit, ["فيه", "فيها", "فيهم"].contains(text.normalized[start]) {
@@ -140,7 +143,7 @@ struct ClaimExtractor {
         // A perfect verb with a glued conjunction (`وأشار`, `فقال`) opens its clause: no subject stands before it.
         let conjoinedPerfect = !cue.isImperfect && text.normalized[i].count > 2
             && (text.normalized[i].hasPrefix("و") || text.normalized[i].hasPrefix("ف")) && !cues.normalizedForms.contains(text.normalized[i])
-        let svo = cue.isParticiple || conjoinedPerfect ? nil : subjectBefore(i, sentence: sentence, context)
+        let svo = cue.isParticiple || conjoinedPerfect || pluperfect != nil ? nil : subjectBefore(i, sentence: sentence, context)
         if let svo, cue.isImperfect || vso == nil {
             speakers = [svo]
         } else if let vso {

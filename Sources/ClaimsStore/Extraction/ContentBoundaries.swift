@@ -90,6 +90,9 @@ extension ClaimExtractor {
                 return j == k || CueLexicon.clauseOpeners.contains(text.normalized[k]) || contrastive || ["في", "وفي"].contains(text.normalized[k])
             }) { return k }
             if comma, text.normalized[k] == "الامر", k + 1 < sentence.upperBound, text.normalized[k + 1] == "الذي" { return k }
+            // `، ومؤخرا أعلنت …`, `، واليوم قال …`: an adverb with a glued و, then a reporting verb.
+            if comma, text.normalized[k].hasPrefix("و"), text.normalized[k].count > 3, k + 1 < sentence.upperBound,
+               let other = cueWord(at: k + 1, text), other.role != .agency, !other.isParticiple, context.entities.covering[k + 1] == nil { return k }
             // `… إذ أشار الوزير إلى أن …`, `فيما قال …`: a clause opener right before a reporting verb.
             if CueLexicon.clauseOpeners.contains(text.normalized[k]), k + 1 < sentence.upperBound,
                let other = cueWord(at: k + 1, text), other.role != .agency, !other.isParticiple, context.entities.covering[k + 1] == nil { return k }

@@ -42,6 +42,8 @@ extension ClaimExtractor {
         let word = text.normalized[k]
         return CueLexicon.timeWords.contains(word) || CueLexicon.weekdays.contains(word) || CueLexicon.weekdays.contains("ال" + word)
             || (word == "في" && k + 2 < text.tokens.count && text.normalized[k + 1] == "وقت")
+            // `في وقت سابق`, `في وقت لاحق`.
+            || (k > 0 && text.normalized[k - 1] == "وقت" && ["سابق", "لاحق", "متاخر", "مبكر"].contains(word))
     }
 
     /// A recipient: `لوكالة فرانس برس`, `لـ«رويترز»`, `لصحافيين`, `للصحيفة`.

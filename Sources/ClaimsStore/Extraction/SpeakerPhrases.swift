@@ -42,6 +42,28 @@ extension ClaimExtractor {
         return speakerFromPhrase(start..<end, context, requireEntity: false, subjectFirst: true)
     }
 
+    /// The subject of a pluperfect (`وكان مجلس الشعب قد دعا الحكومة إلى …`, `وكانت هذه المجموعة قد أعلنت
+    /// …`, `وكان مصدر في الأزهر قال …`): the phrase between `كان` and the verb (or its `قد`). After the
+    /// verb stands its object, never its subject.
+    func pluperfectSubject(before i: Int, sentence: Range<Int>, _ context: Context) -> Speaker? {
+        let text = context.text
+        var end = i
+        if end > sentence.lowerBound, ["قد", "فقد"].contains(text.normalized[end - 1]) { end -= 1 }
+        var k = end - 1
+        while k >= sentence.lowerBound, end - k <= 10 {
+            if ["كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"].contains(text.normalized[k]) {
+                // (`هذه المجموعة`: the demonstrative points back; the noun speaks.)
+                let start = k + 1 < end && ["هذه", "هذا", "تلك", "ذلك"].contains(text.normalized[k + 1]) ? k + 2 : k + 1
+                guard start < end else { return nil }
+                return speakerFromPhrase(start..<end, context, requireEntity: false, subjectFirst: true)
+            }
+            if text.gap(before: k, contains: ["،", ",", ":", "\n", "؛"]) || CueLexicon.complementizers.contains(text.normalized[k])
+                || cueWord(at: k, text) != nil { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
     /// The subject of the verb that opens the clause before `i` (`كما ألقى الرئيس … كلمة أكد فيها`).
     func clauseSubject(before i: Int, sentence: Range<Int>, _ context: Context) -> Speaker? {
         var verb = clauseStartBackward(from: i, sentence: sentence, context.text)
