@@ -257,4 +257,17 @@ final class AttributionRuleTests: XCTestCase {
         XCTAssertEqual(found.map(\.speakerText), ["الهيئة", "الوزارة"])
         XCTAssertEqual(found.first?.content, "الاصابات بلغت الف حالة")
     }
+
+    func testAHyphenatedNameAndTheSpeakersOwnBelief() {
+        let found = claims("وقد يتوقع بعض الخبراء أن تتحسن الأرقام. حيث تقول سارة هيلتون - بروك، مستشارة الطب الوقائي بالمعهد: إنها تعتقد أن العلاج متاح. وتابعت: \"نعتقد ان الوقايه افضل\".")
+        XCTAssertEqual(found.dropFirst().map(\.speakerText), ["سارة هيلتون - بروك", "سارة هيلتون - بروك"], "not the experts quoted before")
+        XCTAssertEqual(found.dropFirst().map(\.stance), [.unconfirmed, .unconfirmed])
+        XCTAssertEqual(found.dropFirst().first?.content, "العلاج متاح")
+    }
+
+    func testOneOfIsAnUnnamedSourceNotSunday() throws {
+        let claim = try only("وصرح أحد عناصر مجلس ادارة النادي لإذاعة محلية أن الجمهور اعتدى على اللاعبين.")
+        XCTAssertEqual(claim.speakerText, "أحد عناصر مجلس ادارة النادي")
+        XCTAssertTrue(claim.anonymous)
+    }
 }

@@ -277,9 +277,14 @@ struct ClaimExtractor {
         guard !content.isEmpty, content.count >= (opened || cue.role == .call || cue.role == .denial ? 1 : 2), !consumed[content.lowerBound] else { return [] }
 
         // A report of a report: `قالت رويترز إن مصادر بالمعارضة ذكرت أيضا أن …`.
+        var stanceOfContent = cue.stance
         if let (inner, innerSpeaker) = nestedReport(in: content, context) {
             via.append(innerSpeaker.text)
             content = inner
+        } else if let (inner, innerStance) = ownReport(in: content, context) {
+            // The speaker reporting their own belief or statement (`قالت إنها تعتقد أن …`).
+            content = inner
+            stanceOfContent = innerStance
         }
         for t in min(i, content.lowerBound)..<content.upperBound { consumed[t] = true }
         var said = saidOn(i..<start, context)
@@ -290,7 +295,7 @@ struct ClaimExtractor {
         }
         var result: [ExtractedClaim] = []
         for speaker in speakers {
-            for (part, stance) in split(content, stance: cue.stance, context) {
+            for (part, stance) in split(content, stance: stanceOfContent, context) {
                 var claim = makeClaim(speaker: speaker, via: via, cue: text.tokens[i].text, stance: stance, content: part, quote: quoted,
                                       sentence: sentence, sentenceIndex: sentenceIndex, saidOn: said, context)
                 claim.isCall = cue.role == .call

@@ -122,6 +122,23 @@ extension ClaimExtractor {
         return nil
     }
 
+    /// `إنها تعتقد أن …`, `أنه يرى أن …`: the speaker (a pronoun) reports their own belief or statement;
+    /// the inner proposition and the inner verb's stance.
+    func ownReport(in content: Range<Int>, _ context: Context) -> (Range<Int>, Stance)? {
+        let text = context.text
+        var k = content.lowerBound
+        guard k + 2 < content.upperBound else { return nil }
+        let pronoun = ["انه", "انها", "انهم", "انني", "اننا", "انهما", "بانه", "بانها", "بانهم", "انا", "نحن"].contains(text.normalized[k])
+        if pronoun { k += 1 }
+        guard let cue = cueWord(at: k, text), cue.role == .speech || cue.role == .point, !cue.isParticiple else { return nil }
+        // Without a pronoun, only a belief in the first person opens the quotation (`«نعتقد أن …»`, `أعتقد أن`).
+        if !pronoun, cue.stance != .unconfirmed || !["ا", "ن"].contains(where: { text.normalized[k].hasPrefix($0) }) { return nil }
+        var j = k + 1
+        if j < content.upperBound, text.normalized[j] == "الي" { j += 1 }
+        guard j + 1 < content.upperBound, CueLexicon.complementizers.contains(text.normalized[j]) else { return nil }
+        return (trimmed((j + 1)..<content.upperBound, text), cue.stance)
+    }
+
     /// Drops edge tokens that are only connectors (`و`, `ف`, `قد`).
     func trimmed(_ range: Range<Int>, _ text: AnalyzedText) -> Range<Int> {
         var lower = range.lowerBound, upper = range.upperBound

@@ -124,7 +124,8 @@ extension EntityRecognizer {
     static func hasNameShape(_ word: String, key: String) -> Bool {
         var stem = Substring(word)
         if stem.count >= 5, stem.hasPrefix("و") || stem.hasPrefix("ف") { stem = stem.dropFirst() }
-        if stem.count >= 5, ["ي", "ت", "ن"].contains(where: { stem.hasPrefix($0) }), ["ون", "ان", "وا"].contains(where: { stem.hasSuffix($0) }) { return false }
+        // (Not ن: the first person plural takes no such ending, and `نيوتون`, `نيلسون` are names.)
+        if stem.count >= 5, ["ي", "ت"].contains(where: { stem.hasPrefix($0) }), ["ون", "ان", "وا"].contains(where: { stem.hasSuffix($0) }) { return false }
         if stem.count >= 5, stem.hasPrefix("سي") || stem.hasPrefix("ست") || stem.hasPrefix("سن") { return false }
         return !numberWords.contains(word)
     }
