@@ -270,4 +270,15 @@ final class AttributionRuleTests: XCTestCase {
         XCTAssertEqual(claim.speakerText, "أحد عناصر مجلس ادارة النادي")
         XCTAssertTrue(claim.anonymous)
     }
+
+    func testADefiniteUnnamedSourceIsTheOneJustQuotedOnlyIfOfTheSameKind() {
+        let found = claims("ويتوقع بعض الخبراء ان ترتفع الاسعار. وتشير الابحاث الى ان الطلب تراجع. وقالت مصادر مطلعه إن الاتفاق قريب. واضافت المصادر ان التوقيع الاسبوع المقبل.")
+        XCTAssertEqual(found.map(\.speakerText), ["بعض الخبراء", "الابحاث", "مصادر مطلعه", "مصادر مطلعه"])
+    }
+
+    func testAGluedPrepositionAfterACallOpensWhatIsCalledFor() throws {
+        let claim = try only("وقد طالبت الدراسه بضرورة رفع الوعي بمخاطر التدخين.")
+        XCTAssertEqual(claim.speakerText, "الدراسه")
+        XCTAssertTrue(claim.isCall)
+    }
 }

@@ -109,9 +109,18 @@ extension ClaimExtractor {
                 return Speaker(text: mention.name, entity: mention.name, type: .media, anonymous: false, via: [])
             }
         }
+        // `المصادر` are the sources just quoted, of the same kind (`مصادر عسكرية`, `مصدر عسكري`); `الأبحاث`
+        // after `بعض الخبراء` are other speakers.
         if speaker.entity == nil, words.count <= 2, words.first?.hasPrefix("ال") == true, speaker.anonymous,
            let last = claims.last(where: \.anonymous) {
-            return Speaker(text: last.speakerText, entity: nil, type: nil, anonymous: true, via: [])
+            let lastWords = Set(last.speakerText.split(separator: " ").map { word -> String in
+                let normalized = ArabicNormalizer.normalize(String(word))
+                return normalized.hasPrefix("ال") ? String(normalized.dropFirst(2)) : normalized
+            })
+            let sources: Set<String> = ["مصدر", "مصادر", "مصدران", "مصدرين", "مسوول", "مسوولون", "مسوولين"]
+            if lastWords.contains(bare[0]) || (sources.contains(bare[0]) && !lastWords.isDisjoint(with: sources)) {
+                return Speaker(text: last.speakerText, entity: nil, type: nil, anonymous: true, via: [])
+            }
         }
         if let role = speaker.roleOf, let gazetteer = recognizerGazetteer,
            // A person named as such (a role's speaker text is the role, its entity the institution).
@@ -207,6 +216,8 @@ extension ClaimExtractor {
                 sawEntity = true
                 continue
             }
+            // `طالبت الدراسة بضرورة …`, `دعت المنظمة لإطلاق …`: after a call, a glued ب or ل opens what is called for.
+            if role == .call, i > start, word.hasPrefix("ب") || word.hasPrefix("ل"), text.keys[i] != word, context.entities.covering[i] == nil { break }
             // `أدلى المتحدث بتصريح`, `ببيان`: the statement, not the speaker.
             if i > start, word.hasPrefix("ب"), CueLexicon.documentNouns.contains(text.keys[i]) || CueLexicon.verbPrepositionHeads.contains(text.keys[i]) { break }
             // After a named speaker, an object starts (`نفت وزارة الدفاع التقارير`, `حثت روسيا رعاياها`).
@@ -277,7 +288,9 @@ extension ClaimExtractor {
         let bareFirstKey = firstKey.hasPrefix("ال") ? String(firstKey.dropFirst(2)) : firstKey
         // A statement speaks for its author (`بيان اتحاد الكتاب العرب`, `مسح لرويترز`); a report or study
         // without one is an unnamed source (`تقرير طبي حديث`, `الدراسة`).
-        if CueLexicon.documentNouns.contains(bareFirstKey), !anonymous {
+        // (The written word too: with ه for ة, `الدراسه` is cut to `دراس` by the stemmer.)
+        let written = firstWord.hasPrefix("ال") ? String(firstWord.dropFirst(2)) : firstWord
+        if CueLexicon.documentNouns.contains(bareFirstKey) || CueLexicon.documentNouns.contains(written), !anonymous {
             if range.count > 1, let author = context.entities.startingAt[range.lowerBound + 1] {
                 let mention = context.entities.found[author]
                 if !mention.viaNisba, mention.type != .place || range.count == 2 {
@@ -316,7 +329,6 @@ extension ClaimExtractor {
         guard !requireEntity else { return nil }
         // Unnamed collective actors: `الفصائل المحلية`, `السفارة الروسية في دمشق`, `المركز الثقافي الإيراني`.
         // (The written word too: with ه for ة, `جماعه` is cut to `جماع` by the stemmer.)
-        let written = firstWord.hasPrefix("ال") ? String(firstWord.dropFirst(2)) : firstWord
         guard CueLexicon.actorHeads.contains(bareFirstKey) || CueLexicon.actorHeads.contains(firstKey) || CueLexicon.mediaDescriptors.contains(bareFirstKey)
                 || CueLexicon.actorHeads.contains(written) || CueLexicon.mediaDescriptors.contains(written),
               range.count <= 7, !subjectFirst || range.count <= 5 else { return nil }
