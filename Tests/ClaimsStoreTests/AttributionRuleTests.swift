@@ -281,4 +281,18 @@ final class AttributionRuleTests: XCTestCase {
         XCTAssertEqual(claim.speakerText, "الدراسه")
         XCTAssertTrue(claim.isCall)
     }
+
+    func testAfterAPrepositionACueWordIsAVerbalNoun() {
+        let found = claims("وقال محامي الاسرة إن موكله بريء. ويتهم اقاربه الاطباء بالتسبب في وفاته عبر وصف ادوية خطيرة له.")
+        XCTAssertFalse(found.contains { $0.cue == "وصف" }, "\(found.map { "\($0.cue) \($0.content)" })")
+    }
+
+    func testASubjectAfterTheVerbThatNamesNoSpeakerIsNotTheLastSpeaker() {
+        let found = claims("وقال الطبيب المعالج سمير داود إن حالته مستقرة. وأشارت البيانات الأولية إلى تحسن ملحوظ. وأشارت عدة إفادات الى ان الدواء تأخر.")
+        XCTAssertFalse(found.dropFirst().contains { $0.speakerText == "سمير داود" }, "\(found.map(\.speakerText))")
+        XCTAssertTrue(found.contains { $0.speakerText == "عدة إفادات" && $0.anonymous }, "\(found.map(\.speakerText))")
+        // A quotation after the verb is what is said, not its subject: the speaker continues.
+        let quoted = claims("وقال سمير داود إن الحالة مستقرة. كما قال \"المريض يحتاج الى راحة طويلة\".")
+        XCTAssertEqual(quoted.map(\.speakerText), ["سمير داود", "سمير داود"])
+    }
 }

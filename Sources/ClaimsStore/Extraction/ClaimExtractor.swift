@@ -104,6 +104,8 @@ struct ClaimExtractor {
         let text = context.text
         let limit = sentence.upperBound
         guard !CueLexicon.sayingNouns.contains(text.normalized[i]) else { return [] }
+        // After a preposition a cue word is a verbal noun (`عبر وصف أدوية له`, `من نفي الخبر`), never a verb.
+        if i > sentence.lowerBound, CueLexicon.prepositions.contains(text.normalized[i - 1]) { return [] }
         // `ما أفادت به الإذاعة`, `الذي تحدث عنه`: the verb's object is a pronoun pointing back; nothing after
         // it is reported (a denial's pronoun is resolved by the denial rule).
         if cue.role != .denial, i + 1 < limit, CueLexicon.resumptivePrepositions.contains(text.normalized[i + 1]) { return [] }
@@ -117,6 +119,9 @@ struct ClaimExtractor {
 
         // 1. The speaker: after the verb (VSO), before it (SVO, headlines), or the one already speaking.
         var vso: (speakers: [Speaker], end: Int)?
+        // A subject written after a verb that takes no object and names no speaker we know (`أشارت
+        // البيانات إلى …`, `عدة إفادات`): the verb has its subject, so the speaker already quoted does not continue.
+        var unreadSubject = false
         let pluperfect = cue.isParticiple ? nil : pluperfectSubject(before: i, sentence: sentence, context)
         if let pluperfect {
             vso = ([pluperfect], i + 1)
@@ -132,6 +137,8 @@ struct ClaimExtractor {
                 if end > start {
                     let found = coordinatedSpeakers(start..<end, context)
                     if !found.isEmpty { vso = (found, end) }
+                    else if !cue.allowsObject, !text.quoteOpens[start], !text.gap(before: start, contains: [":"]),
+                            text.normalized[start].hasPrefix("ال") || CueLexicon.numberWords.contains(text.normalized[start]) { unreadSubject = true }
                     // A subject we cannot read (`قال <phrase> إن …`): never someone else's words.
                     else if !cue.allowsObject, end < limit, CueLexicon.complementizers.contains(text.normalized[end]) || text.gaps[end].contains(":")
                                 || (text.quoteOpens[end] && !isShortQuotedName(end, text, context)) {
@@ -156,7 +163,7 @@ struct ClaimExtractor {
                                     anonymous: current.anonymous, via: Array(current.via.dropFirst()))]
             } else if cue.isParticiple, let subject = sentenceSubject(sentence, before: i, context) {
                 speakers = [subject]
-            } else if let previous = previousSpeaker, claims.last.map({ $0.part != context.part || sentenceIndex - $0.sentenceIndex <= 3 }) ?? false {
+            } else if !unreadSubject, let previous = previousSpeaker, claims.last.map({ $0.part != context.part || sentenceIndex - $0.sentenceIndex <= 3 }) ?? false {
                 // The verb agrees with its implicit subject (`وأضافت` is said by a woman or an institution
                 // of feminine gender): the speaker just quoted, else the latest one it agrees with. (In the
                 // same sentence the speaker stands: `في بيان للسفارة … قال:` agrees with the statement.)

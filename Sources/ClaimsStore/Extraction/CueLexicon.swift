@@ -134,6 +134,8 @@ public struct CueLexicon: Sendable {
         "دبلوماسيون", "دبلوماسيين", "مقربون", "مقربين", "جهات", "اوساط", "متحدث", "مراسل", "مراسله", "مسوولا",
         // Unnamed groups and members (`علماء من الجامعة`, `أعضاء الجماعة`, `بعض الخبراء`, `آخرون`).
         "علماء", "باحثون", "باحثين", "اعضاء", "مجموعه", "بعض", "البعض", "اخرون", "اخرين", "محللين", "مراقبين", "خبيران",
+        // Testimonies (`عدة إفادات`, `شهادات السكان`).
+        "افادات", "شهادات",
     ]
     /// Unnamed sources that are several (`مصادر`, `مسؤولون`, `خبراء`): a plural verb continues them.
     static let pluralSourceHeads: Set<String> = [
@@ -179,6 +181,9 @@ public struct CueLexicon: Sendable {
         "تردد", "يتردد", "ترددت", "نشر", "ينشر", "نشرته", "نشره", "اشيع", "يشاع", "شاع", "تداول", "يتداول", "تداوله", "تداولته",
         "تناقلته", "تناقلت", "يروج", "روج", "اثير", "يثار", "ورد", "يقال", "قيل", "اذيع", "تداولها", "نشرها",
     ]
+
+    /// Prepositions: no finite verb follows one.
+    static let prepositions: Set<String> = ["عبر", "في", "من", "علي", "الي", "عن", "مع", "حول", "خلال", "دون", "بدون", "عند", "لدي", "حتي", "بين"]
 
     /// Documents that speak for their author (`بيان X`, `تقرير X`, `رسالة X`, `مسح لرويترز`).
     static let documentNouns: Set<String> = [
