@@ -295,4 +295,18 @@ final class AttributionRuleTests: XCTestCase {
         let quoted = claims("وقال سمير داود إن الحالة مستقرة. كما قال \"المريض يحتاج الى راحة طويلة\".")
         XCTAssertEqual(quoted.map(\.speakerText), ["سمير داود", "سمير داود"])
     }
+
+    func testAfterAColonOrAQuotationTheSpeakerContinues() {
+        let found = claims("وقال الوزير سمير داود إن المفاوضات مستمرة. وقال ايضا: \"الحكومة لن تتراجع عن الاصلاحات\". وحول مستقبل الاتفاق مع الأردن قال: \"الاتفاق قائم\".")
+        XCTAssertEqual(found.map(\.speakerText), ["سمير داود", "سمير داود", "سمير داود"], "\(found.map { "\($0.speakerText) | \($0.content)" })")
+        XCTAssertEqual(found.dropFirst().first?.content, "الحكومة لن تتراجع عن الاصلاحات")
+    }
+
+    func testInsistingAndASecondComplement() throws {
+        let insist = try only("بينما تصر طهران على أن برنامجها سلمي بالكامل.")
+        XCTAssertEqual(insist.speakerText, "طهران")
+        XCTAssertEqual(insist.content, "برنامجها سلمي بالكامل")
+        let two = claims("ووصفت الشركة البرنامج بأنه \"خطير جدا\" وأنه يسرق كلمات المرور.")
+        XCTAssertEqual(two.map(\.content).last, "يسرق كلمات المرور")
+    }
 }

@@ -128,7 +128,12 @@ struct ClaimExtractor {
         } else if !cue.isParticiple {
             var start = i + 1
             while start < limit, isAdverbial(start, text) { start += 1 }
-            if start < limit, ["فيه", "فيها", "فيهم"].contains(text.normalized[start]) {
+            if start < limit, text.gap(before: start, contains: [":"])
+                || (text.quoteOpens[start] && !isShortQuotedName(start, text, context)
+                    // (A quoted name closes within a few words: `قالت "صحيفة نيويورك تايمز"، …`.)
+                    && !((start + 1)..<min(limit, start + 5)).contains { j in text.gaps[j].contains { "»”\"".contains($0) } }) {
+                // `وقال أيضا: «…»`: what follows the colon or the quotation mark is said, not who says it.
+            } else if start < limit, ["فيه", "فيها", "فيهم"].contains(text.normalized[start]) {
                 // `ألقى X كلمة أكد فيها أن …`, `أدلى X بتصريح قال فيه: …`: the speaker is the subject of the
                 // clause whose statement `فيها` points to.
                 if let subject = clauseSubject(before: i, sentence: sentence, context) { vso = ([subject], start + 1) }
@@ -193,9 +198,11 @@ struct ClaimExtractor {
         let window = min(limit, npEnd + 30)
         while k < window {
             let word = text.normalized[k]
-            if k > npEnd || k > i + 1, text.gaps[k].contains(":") {
-                contentStart = k
-                quoted = opensQuote(before: k, text)
+            if k > npEnd || k > i, text.gaps[k].contains(":") {
+                // (`قال: إن …`: the complementiser after the colon opens the proposition, as without it.)
+                let skip = !opensQuote(before: k, text) && k + 1 < limit && CueLexicon.complementizers.contains(word) && ["ان"].contains(word)
+                contentStart = skip ? k + 1 : k
+                quoted = opensQuote(before: contentStart!, text)
                 break
             }
             if opensQuote(before: k, text), !isShortQuotedName(k, text, context) {

@@ -188,6 +188,8 @@ public struct CueLexicon: Sendable {
     /// Documents that speak for their author (`بيان X`, `تقرير X`, `رسالة X`, `مسح لرويترز`).
     static let documentNouns: Set<String> = [
         "بيان", "تقرير", "رساله", "تسجيل", "دراسه", "مذكره", "وثيقه", "تعميم", "بلاغ", "مسح", "استطلاع", "بحث", "ابحاث", "دراسات",
+        // Published figures speak for who publishes them (`وفقا لبيانات وزارة التجارة`).
+        "بيانات", "ارقام", "احصاءات", "احصاييات", "معطيات",
     ]
 
     /// Whether a word names a role held by a person (`وزير`, `المتحدثة`, `ممثلة`, `الشيخ`, `الدكتور`).

@@ -33,6 +33,8 @@ extension ClaimExtractor {
             }
         }
         guard start < end else { return nil }
+        // A fronted prepositional phrase is no subject (`وحول رؤيته لمرحلة ما بعد الأسد قال: …`).
+        if ["حول", "وحول", "وعن", "وفي", "وبعد", "وبشان", "بشان", "وردا", "ردا", "وخلال"].contains(text.normalized[start]) { return nil }
         // Take the phrase after the last preposition (`من الفصائل المحلية` → `الفصائل المحلية`).
         if let preposition = (start..<end).last(where: { ["من", "في", "الي", "علي", "عن", "مع"].contains(text.normalized[$0]) }),
            end != i, preposition + 1 < end, preposition > start,

@@ -12,7 +12,7 @@ extension ClaimExtractor {
         var depth = 0
         for k in content {
             for c in text.gaps[k] { if c == "«" || c == "“" { depth += 1 } else if c == "»" || c == "”" { depth = max(0, depth - 1) } }
-            if k > start + 1, depth == 0, ["وان", "وبان"].contains(text.normalized[k]) {
+            if k > start + 1, depth == 0, ["وان", "وبان", "وانه", "وانها", "وانهم", "وبانه", "وبانها"].contains(text.normalized[k]) {
                 parts.append(trimmed(start..<k, text))
                 start = k + 1
             }

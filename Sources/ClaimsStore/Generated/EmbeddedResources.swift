@@ -571,6 +571,9 @@ speech	كتب|كتبت|يكتب|تكتب	asserts	-
 speech	أخبر|أخبرت|يخبر|تخبر	asserts	-
 speech	علق|علقت|يعلق|تعلق|معلقا|معلقة	asserts	-
 speech	اختتم|اختتمت	asserts	-
+speech	أصر|أصرت|أصروا|يصر|تصر|يصرون|مصرا|مصرة	asserts	على
+speech	نبه|نبهت|ينبه|تنبه|منبها|منبهة	asserts	إلى|على|من
+speech	يشك|تشك|يشكون	unconfirmed	في
 speech	يعتقد|تعتقد|يعتقدون|اعتقد|اعتقدت|نعتقد|أعتقد|معتقدا	unconfirmed	-
 speech	توقع|توقعت|توقعوا|يتوقع|تتوقع|يتوقعون|متوقعا	unconfirmed	obj
 speech	شكك|شككت|شككوا|يشكك|تشكك|مشككا	unconfirmed	في!
