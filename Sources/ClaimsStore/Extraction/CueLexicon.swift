@@ -157,7 +157,7 @@ public struct CueLexicon: Sendable {
         "الوزير", "القايد", "طبيب", "الدبلوماسي", "المسوول", "ناشط", "الناشط", "الكاتب", "كاتب", "المحلل", "محلل", "الخبير", "خبير", "رييسه", "مديره",
         // Governors, founders, coaches and players, agents (`نفى والي ولاية …`, `X، مؤسس الشركة،`).
         "والي", "الوالي", "محافظ", "المحافظ", "موسس", "الموسس", "مدرب", "المدرب", "لاعب", "اللاعب", "حارس", "الحارس", "وكيل", "الوكيل",
-    ])
+    ]).subtracting(["موسسه", "الموسسه"])   // (`مؤسسة` is an institution far more often than a foundress)
     /// Words that end a clause before a new one (a reporting verb never reaches past them backwards).
     static let clauseOpeners: Set<String> = ["فيما", "بينما", "حيث", "الا", "لكن", "ثم", "كما", "اذ", "حين", "عندما", "وفيما", "وبينما"]
     /// Words standing for the previous statement (`نفت ذلك`, `هذه التقارير`).

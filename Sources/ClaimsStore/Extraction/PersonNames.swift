@@ -91,6 +91,7 @@ extension EntityRecognizer {
                     || (text.normalized[end] == "في" && end + 1 < text.tokens.count && CueLexicon.verbPrepositionHeads.contains(text.normalized[end + 1]))
                     || (text.normalized[end].hasPrefix("ل") && text.keys[end] != text.normalized[end] && !text.normalized[end].hasPrefix("لل")))
                 && !(text.normalized[start].hasPrefix("م") && ["ون", "ين"].contains(where: { text.normalized[start].hasSuffix($0) }))
+                && !CueLexicon.documentNouns.contains(text.keys[start]) && !CueLexicon.documentNouns.contains(text.normalized[start])
             let propositionFollows = end < text.tokens.count && end - start <= 2
                 && (text.gap(before: end, contains: [":"]) || text.quoteOpens[end] || statementFollows)
                 && !(start..<end).contains { text.normalized[$0].hasSuffix("ه") && text.keys[$0] != text.normalized[$0] }
