@@ -40,7 +40,7 @@ final class FirstMinutesCLITests: XCTestCase {
     func testEveryCommandTakesTheSameFormatNames() throws {
         let cli = try CLIRunner()
         XCTAssertEqual(try cli.run(["ingest", cli.samplesPath]).status, 0)
-        let commands = [["show", "claim", "85"], ["show", "article", "4"], ["show", "entity", "بقائي"], ["show", "story", "1"],
+        let commands = [["show", "claim", "87"], ["show", "article", "4"], ["show", "entity", "بقائي"], ["show", "story", "1"],
                         ["stats"], ["verify"], ["compare", "انسحبت القوات من حمص", "لم تنسحب القوات من حمص"],
                         ["list", "--article", "4"], ["search", "سفارة"], ["entities", "--top", "3"], ["conflicts"], ["stories"]]
         for command in commands {
@@ -55,9 +55,9 @@ final class FirstMinutesCLITests: XCTestCase {
             }
             XCTAssertNotNil(try cli.json(try cli.run(command + ["--format", "json"])), "\(command)")
         }
-        let csv = try cli.run(["show", "claim", "85", "--format", "csv"]).stdout
+        let csv = try cli.run(["show", "claim", "87", "--format", "csv"]).stdout
         XCTAssertTrue(csv.hasPrefix("id,claim_key,article_id,speaker"), csv)
-        let wrong = try cli.run(["show", "claim", "85", "--format", "xml"])
+        let wrong = try cli.run(["show", "claim", "87", "--format", "xml"])
         XCTAssertEqual(wrong.status, 2)
         XCTAssertTrue(wrong.stderr.contains("table"), wrong.stderr)
     }
@@ -94,7 +94,7 @@ final class FirstMinutesCLITests: XCTestCase {
             return Dictionary(uniqueKeysWithValues: list.map { ("\($0["id"]!)", "\($0["claim_key"]!)|\($0["content"]!)") })
         }
         let before = try claims()
-        XCTAssertEqual(before.count, 146)
+        XCTAssertEqual(before.count, 148)
         XCTAssertEqual(try cli.run(["entities", "add", "قناة الغد", "--type", "media", "--alias", "الغد"]).status, 0)
         let extract = try cli.run(["extract", "--all"])
         XCTAssertEqual(extract.status, 0, extract.stderr)
@@ -102,9 +102,9 @@ final class FirstMinutesCLITests: XCTestCase {
         // The key is in CSV and show too, and is the same in another database holding the article.
         let csv = try cli.run(["export", "--what", "claims", "--format", "csv"]).stdout
         XCTAssertTrue(csv.hasPrefix(StoredClaim.csvColumns.joined(separator: ",") + "\r\n"), csv)
-        let key85 = try XCTUnwrap(before["85"]?.split(separator: "|").first).description
-        XCTAssertTrue(csv.contains(key85))
-        XCTAssertTrue(try cli.run(["show", "claim", "85"]).stdout.contains("key \(key85)"))
+        let key87 = try XCTUnwrap(before["87"]?.split(separator: "|").first).description
+        XCTAssertTrue(csv.contains(key87))
+        XCTAssertTrue(try cli.run(["show", "claim", "87"]).stdout.contains("key \(key87)"))
         let other = try CLIRunner()
         XCTAssertEqual(try other.run(["ingest", other.samplesPath + "/" + (try FileManager.default.contentsOfDirectory(atPath: other.samplesPath).sorted().first!)]).status, 0)
         let otherKeys = try XCTUnwrap(try other.json(try other.run(["list", "--format", "json"])) as? [[String: Any]]).compactMap { $0["claim_key"] as? String }
@@ -166,15 +166,15 @@ final class FirstMinutesCLITests: XCTestCase {
         let demo = try cli.run(["demo"])
         XCTAssertEqual(demo.status, 0, demo.stderr)
         let denials = try XCTUnwrap(demo.stdout.components(separatedBy: "Denials found").last?.components(separatedBy: "Conflicts found").first)
-        XCTAssertTrue(denials.contains("هذه التقارير → [62] القوات الحكومية"), denials)
-        XCTAssertTrue(denials.contains("ذلك → [141] انسحبت قوات النظام"), denials)
+        XCTAssertTrue(denials.contains("هذه التقارير → [64] القوات الحكومية"), denials)
+        XCTAssertTrue(denials.contains("ذلك → [143] انسحبت قوات النظام"), denials)
         let list = try cli.run(["list", "--stance", "denies", "--wide"]).stdout
-        XCTAssertTrue(list.contains("هذه التقارير → [62] القوات الحكومية"), list)
-        let show = try cli.run(["show", "claim", "63"]).stdout
-        XCTAssertTrue(show.contains("content:  هذه التقارير → [62]"), show)
+        XCTAssertTrue(list.contains("هذه التقارير → [64] القوات الحكومية"), list)
+        let show = try cli.run(["show", "claim", "65"]).stdout
+        XCTAssertTrue(show.contains("content:  هذه التقارير → [64]"), show)
         // JSON keeps the claim's own words and the id of what it denies.
-        let json = try XCTUnwrap(try cli.json(try cli.run(["show", "claim", "63", "--format", "json"])) as? [String: Any])
+        let json = try XCTUnwrap(try cli.json(try cli.run(["show", "claim", "65", "--format", "json"])) as? [String: Any])
         XCTAssertEqual(json["content"] as? String, "هذه التقارير")
-        XCTAssertEqual(json["denies_claim_id"] as? Int, 62)
+        XCTAssertEqual(json["denies_claim_id"] as? Int, 64)
     }
 }

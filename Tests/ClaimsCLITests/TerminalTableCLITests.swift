@@ -84,14 +84,14 @@ final class TerminalTableCLITests: XCTestCase {
         var screen = ""
         for _ in 0..<100 {
             screen = try Self.runTool(tmux, ["-L", socket, "capture-pane", "-p"])
-            if screen.contains("88  ") { break }
+            if screen.contains("90  ") { break }
             Thread.sleep(forTimeInterval: 0.1)
         }
         let lines = screen.split(separator: "\n").map(String.init)
         let header = try XCTUnwrap(lines.first { $0.hasPrefix("id  speaker") }, screen)
         let dateColumn = try XCTUnwrap(Self.column(of: "said_on", in: header))
         let rows = lines.filter { $0.range(of: #"^\d+  "#, options: .regularExpression) != nil }
-        XCTAssertEqual(rows.compactMap { $0.split(separator: " ").first }.map(String.init), ["85", "86", "87", "88"], screen)
+        XCTAssertEqual(rows.compactMap { $0.split(separator: " ").first }.map(String.init), ["87", "88", "89", "90"], screen)
         for row in rows { XCTAssertEqual(Self.column(of: "2024-12-07", in: row), dateColumn, "\(row)\n\(screen)") }
     }
 

@@ -184,9 +184,130 @@ final class AttributionRuleTests: XCTestCase {
         let text = """
             التقى الرئيس المصري الوفد. وقال الوزير اتصالا هاتفيا مع نظيره. وأعلن المدير بشكل ضعيف. \
             وقال المتحدث يرزقان بمولود. واحتلت الفرقة المركز الأول. وقالت اللجنة التنفيذية إن الموعد ثابت. \
-            وقال رئيس البلدية سمير داود إن المياه عادت.
+            وقال رئيس البلدية سمير داود إن المياه عادت. وخلص مسح لرويترز إلى أن الانتاج تراجع. \
+            أثار الجدل حول بيع مؤسسة البريد احتجاجات واسعة.
             """
         let names = extract(text).discovered.map(\.name)
         XCTAssertEqual(names, ["سمير داود"], "\(names)")
+    }
+
+    // MARK: Reports and denials as outlets write them
+
+    /// The one claim of `sentence`, checked to be a denial of `content` (by `speaker` when given).
+    @discardableResult
+    func denial(_ sentence: String, denies content: String, by speaker: String? = nil,
+                file: StaticString = #filePath, line: UInt = #line) throws -> ExtractedClaim {
+        let claim = try only(sentence, file: file, line: line)
+        XCTAssertEqual(claim.stance, .denies, file: file, line: line)
+        XCTAssertEqual(claim.content, content, file: file, line: line)
+        if let speaker { XCTAssertEqual(claim.speakerText, speaker, file: file, line: line) }
+        return claim
+    }
+
+    func testADenialOfWhatWasSpreadDeniesItsContent() throws {
+        try denial("نفت وزارة الصحه ما تردد عن اغلاق مستشفى الرازي بسبب نقص الادوية.", denies: "اغلاق مستشفى الرازي بسبب نقص الادوية", by: "وزارة الصحه")
+        try denial("ونفى النادي في بيان ما تم تداوله حول رحيل المدرب قبل نهاية الموسم.", denies: "رحيل المدرب قبل نهاية الموسم")
+    }
+
+    func testAClubOrAProvinceSpeaksAndItsGovernorIsAPerson() throws {
+        try denial("قال نادي الشباب الرياضي في بيان إن الاخبار المتداولة عن رحيل حارسه عارية من الصحة.", denies: "رحيل حارسه", by: "نادي الشباب الرياضي")
+        let governor = try denial("نفى والي ولاية البحر الأحمر وجود أي نقص في الوقود بالمدينة.", denies: "وجود أي نقص في الوقود بالمدينة")
+        XCTAssertEqual(governor.speakerType, .person)
+    }
+
+    func testNewFalsityPhrases() {
+        for sentence in ["وقال المتحدث باسم الشركة إن هذه المعلومات لا تمت للحقيقة بصلة.",
+                         "واكد مصدر في الاتحاد ان الانباء عن استقالة رئيسه ليس لها أي أساس من الصحة.",
+                         "وقالت المديرية ان الاخبار عن تسمم التلاميذ عارية تماما عن الصحه."] {
+            XCTAssertEqual(claims(sentence).map(\.stance), [.denies], sentence)
+        }
+    }
+
+    func testAPointerDenialOfANarratedReportDeniesWhatTheReportSays() throws {
+        let found = claims("تداولت صفحات على مواقع التواصل أنباء عن استقالة وزير المالية. وقالت رئاسة الحكومة في بيان إن هذه الأنباء عارية عن الصحة.")
+        let denial = try XCTUnwrap(found.first { $0.stance == .denies })
+        XCTAssertEqual(denial.speakerText, "رئاسة الحكومة")
+        XCTAssertEqual(denial.content, "استقالة وزير المالية")
+        XCTAssertFalse(found.contains { $0.stance == .asserts && $0.content.contains("عارية") })
+        // A report of the same speaker's own denial in the title is no report to point to.
+        let titled = extractor.extract(title: "الوزارة تنفي اغلاق المعبر", body: "ونفت وزارة النقل ذلك في بيان مقتضب.", published: nil)
+        XCTAssertTrue(titled.claims.allSatisfy { $0.targetIndex == nil }, "\(titled.claims.map { "\($0.content) \($0.targetIndex as Any)" })")
+    }
+
+    func testALoneNameBeforeWhereTheStatementAttachesIsAPerson() throws {
+        let claim = try only("وقال مارتينيز في تصريحات لموقع النادي الرسمي إن الفوز كان مستحقا.")
+        XCTAssertEqual(claim.speakerText, "مارتينيز")
+        XCTAssertEqual(claim.speakerType, .person)
+        // A plural participle is no name.
+        XCTAssertFalse(claims("وقال محتجون للصحفيين إن الشرطة اعتقلت العشرات.").contains { $0.speakerType == .person })
+    }
+
+    func testAFounderInAppositionBetweenCommas() throws {
+        let claim = try only("إلا أن كريم نوفل، مؤسس الشركة ورئيسها التنفيذي، أوضح أن التطبيق سيعمل بشكل مستقل.")
+        XCTAssertEqual(claim.speakerText, "كريم نوفل")
+    }
+
+    func testThePluperfectSubjectStandsBetweenKanaAndTheVerb() {
+        let found = claims("وكان مجلس النواب قد دعا الحكومه الى اغلاق المعابر فورا. وكانت هذه الجماعة قد اعلنت في وقت سابق عزمها مقاطعة الانتخابات. وكان مصدر في الوزاره قال: ان الموعد ثابت.")
+        XCTAssertEqual(found.map(\.speakerText), ["مجلس النواب", "الجماعة", "مصدر في الوزاره"], "the object after the verb is no speaker")
+        XCTAssertEqual(found.map(\.content), ["اغلاق المعابر فورا", "عزمها مقاطعة الانتخابات", "الموعد ثابت"])
+    }
+
+    func testAnAdverbWithAConjunctionAfterACommaOpensANewReport() {
+        let found = claims("أكدت الهيئة يوم الجمعة أن الاصابات بلغت الف حالة، ومؤخرا أعلنت الوزارة أن العدوى انتشرت في كل المحافظات.")
+        XCTAssertEqual(found.map(\.speakerText), ["الهيئة", "الوزارة"])
+        XCTAssertEqual(found.first?.content, "الاصابات بلغت الف حالة")
+    }
+
+    func testAHyphenatedNameAndTheSpeakersOwnBelief() {
+        let found = claims("وقد يتوقع بعض الخبراء أن تتحسن الأرقام. حيث تقول سارة هيلتون - بروك، مستشارة الطب الوقائي بالمعهد: إنها تعتقد أن العلاج متاح. وتابعت: \"نعتقد ان الوقايه افضل\".")
+        XCTAssertEqual(found.dropFirst().map(\.speakerText), ["سارة هيلتون - بروك", "سارة هيلتون - بروك"], "not the experts quoted before")
+        XCTAssertEqual(found.dropFirst().map(\.stance), [.unconfirmed, .unconfirmed])
+        XCTAssertEqual(found.dropFirst().first?.content, "العلاج متاح")
+    }
+
+    func testOneOfIsAnUnnamedSourceNotSunday() throws {
+        let claim = try only("وصرح أحد عناصر مجلس ادارة النادي لإذاعة محلية أن الجمهور اعتدى على اللاعبين.")
+        XCTAssertEqual(claim.speakerText, "أحد عناصر مجلس ادارة النادي")
+        XCTAssertTrue(claim.anonymous)
+    }
+
+    func testADefiniteUnnamedSourceIsTheOneJustQuotedOnlyIfOfTheSameKind() {
+        let found = claims("ويتوقع بعض الخبراء ان ترتفع الاسعار. وتشير الابحاث الى ان الطلب تراجع. وقالت مصادر مطلعه إن الاتفاق قريب. واضافت المصادر ان التوقيع الاسبوع المقبل.")
+        XCTAssertEqual(found.map(\.speakerText), ["بعض الخبراء", "الابحاث", "مصادر مطلعه", "مصادر مطلعه"])
+    }
+
+    func testAGluedPrepositionAfterACallOpensWhatIsCalledFor() throws {
+        let claim = try only("وقد طالبت الدراسه بضرورة رفع الوعي بمخاطر التدخين.")
+        XCTAssertEqual(claim.speakerText, "الدراسه")
+        XCTAssertTrue(claim.isCall)
+    }
+
+    func testAfterAPrepositionACueWordIsAVerbalNoun() {
+        let found = claims("وقال محامي الاسرة إن موكله بريء. ويتهم اقاربه الاطباء بالتسبب في وفاته عبر وصف ادوية خطيرة له.")
+        XCTAssertFalse(found.contains { $0.cue == "وصف" }, "\(found.map { "\($0.cue) \($0.content)" })")
+    }
+
+    func testASubjectAfterTheVerbThatNamesNoSpeakerIsNotTheLastSpeaker() {
+        let found = claims("وقال الطبيب المعالج سمير داود إن حالته مستقرة. وأشارت البيانات الأولية إلى تحسن ملحوظ. وأشارت عدة إفادات الى ان الدواء تأخر.")
+        XCTAssertFalse(found.dropFirst().contains { $0.speakerText == "سمير داود" }, "\(found.map(\.speakerText))")
+        XCTAssertTrue(found.contains { $0.speakerText == "عدة إفادات" && $0.anonymous }, "\(found.map(\.speakerText))")
+        // A quotation after the verb is what is said, not its subject: the speaker continues.
+        let quoted = claims("وقال سمير داود إن الحالة مستقرة. كما قال \"المريض يحتاج الى راحة طويلة\".")
+        XCTAssertEqual(quoted.map(\.speakerText), ["سمير داود", "سمير داود"])
+    }
+
+    func testAfterAColonOrAQuotationTheSpeakerContinues() {
+        let found = claims("وقال الوزير سمير داود إن المفاوضات مستمرة. وقال ايضا: \"الحكومة لن تتراجع عن الاصلاحات\". وحول مستقبل الاتفاق مع الأردن قال: \"الاتفاق قائم\".")
+        XCTAssertEqual(found.map(\.speakerText), ["سمير داود", "سمير داود", "سمير داود"], "\(found.map { "\($0.speakerText) | \($0.content)" })")
+        XCTAssertEqual(found.dropFirst().first?.content, "الحكومة لن تتراجع عن الاصلاحات")
+    }
+
+    func testInsistingAndASecondComplement() throws {
+        let insist = try only("بينما تصر طهران على أن برنامجها سلمي بالكامل.")
+        XCTAssertEqual(insist.speakerText, "طهران")
+        XCTAssertEqual(insist.content, "برنامجها سلمي بالكامل")
+        let two = claims("ووصفت الشركة البرنامج بأنه \"خطير جدا\" وأنه يسرق كلمات المرور.")
+        XCTAssertEqual(two.map(\.content).last, "يسرق كلمات المرور")
     }
 }

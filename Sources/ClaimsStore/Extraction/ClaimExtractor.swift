@@ -104,6 +104,8 @@ struct ClaimExtractor {
         let text = context.text
         let limit = sentence.upperBound
         guard !CueLexicon.sayingNouns.contains(text.normalized[i]) else { return [] }
+        // After a preposition a cue word is a verbal noun (`عبر وصف أدوية له`, `من نفي الخبر`), never a verb.
+        if i > sentence.lowerBound, CueLexicon.prepositions.contains(text.normalized[i - 1]) { return [] }
         // `ما أفادت به الإذاعة`, `الذي تحدث عنه`: the verb's object is a pronoun pointing back; nothing after
         // it is reported (a denial's pronoun is resolved by the denial rule).
         if cue.role != .denial, i + 1 < limit, CueLexicon.resumptivePrepositions.contains(text.normalized[i + 1]) { return [] }
@@ -117,10 +119,21 @@ struct ClaimExtractor {
 
         // 1. The speaker: after the verb (VSO), before it (SVO, headlines), or the one already speaking.
         var vso: (speakers: [Speaker], end: Int)?
-        if !cue.isParticiple {
+        // A subject written after a verb that takes no object and names no speaker we know (`أشارت
+        // البيانات إلى …`, `عدة إفادات`): the verb has its subject, so the speaker already quoted does not continue.
+        var unreadSubject = false
+        let pluperfect = cue.isParticiple ? nil : pluperfectSubject(before: i, sentence: sentence, context)
+        if let pluperfect {
+            vso = ([pluperfect], i + 1)
+        } else if !cue.isParticiple {
             var start = i + 1
             while start < limit, isAdverbial(start, text) { start += 1 }
-            if start < limit, ["فيه", "فيها", "فيهم"].contains(text.normalized[start]) {
+            if start < limit, text.gap(before: start, contains: [":"])
+                || (text.quoteOpens[start] && !isShortQuotedName(start, text, context)
+                    // (A quoted name closes within a few words: `قالت "صحيفة نيويورك تايمز"، …`.)
+                    && !((start + 1)..<min(limit, start + 5)).contains { j in text.gaps[j].contains { "»”\"".contains($0) } }) {
+                // `وقال أيضا: «…»`: what follows the colon or the quotation mark is said, not who says it.
+            } else if start < limit, ["فيه", "فيها", "فيهم"].contains(text.normalized[start]) {
                 // `ألقى X كلمة أكد فيها أن …`, `أدلى X بتصريح قال فيه: …`: the speaker is the subject of the
                 // clause whose statement `فيها` points to.
                 if let subject = clauseSubject(before: i, sentence: sentence, context) { vso = ([subject], start + 1) }
@@ -129,6 +142,8 @@ struct ClaimExtractor {
                 if end > start {
                     let found = coordinatedSpeakers(start..<end, context)
                     if !found.isEmpty { vso = (found, end) }
+                    else if !cue.allowsObject, !text.quoteOpens[start], !text.gap(before: start, contains: [":"]),
+                            text.normalized[start].hasPrefix("ال") || CueLexicon.numberWords.contains(text.normalized[start]) { unreadSubject = true }
                     // A subject we cannot read (`قال <phrase> إن …`): never someone else's words.
                     else if !cue.allowsObject, end < limit, CueLexicon.complementizers.contains(text.normalized[end]) || text.gaps[end].contains(":")
                                 || (text.quoteOpens[end] && !isShortQuotedName(end, text, context)) {
@@ -140,7 +155,7 @@ struct ClaimExtractor {
         // A perfect verb with a glued conjunction (`وأشار`, `فقال`) opens its clause: no subject stands before it.
         let conjoinedPerfect = !cue.isImperfect && text.normalized[i].count > 2
             && (text.normalized[i].hasPrefix("و") || text.normalized[i].hasPrefix("ف")) && !cues.normalizedForms.contains(text.normalized[i])
-        let svo = cue.isParticiple || conjoinedPerfect ? nil : subjectBefore(i, sentence: sentence, context)
+        let svo = cue.isParticiple || conjoinedPerfect || pluperfect != nil ? nil : subjectBefore(i, sentence: sentence, context)
         if let svo, cue.isImperfect || vso == nil {
             speakers = [svo]
         } else if let vso {
@@ -153,7 +168,7 @@ struct ClaimExtractor {
                                     anonymous: current.anonymous, via: Array(current.via.dropFirst()))]
             } else if cue.isParticiple, let subject = sentenceSubject(sentence, before: i, context) {
                 speakers = [subject]
-            } else if let previous = previousSpeaker, claims.last.map({ $0.part != context.part || sentenceIndex - $0.sentenceIndex <= 3 }) ?? false {
+            } else if !unreadSubject, let previous = previousSpeaker, claims.last.map({ $0.part != context.part || sentenceIndex - $0.sentenceIndex <= 3 }) ?? false {
                 // The verb agrees with its implicit subject (`وأضافت` is said by a woman or an institution
                 // of feminine gender): the speaker just quoted, else the latest one it agrees with. (In the
                 // same sentence the speaker stands: `في بيان للسفارة … قال:` agrees with the statement.)
@@ -183,9 +198,11 @@ struct ClaimExtractor {
         let window = min(limit, npEnd + 30)
         while k < window {
             let word = text.normalized[k]
-            if k > npEnd || k > i + 1, text.gaps[k].contains(":") {
-                contentStart = k
-                quoted = opensQuote(before: k, text)
+            if k > npEnd || k > i, text.gaps[k].contains(":") {
+                // (`قال: إن …`: the complementiser after the colon opens the proposition, as without it.)
+                let skip = !opensQuote(before: k, text) && k + 1 < limit && CueLexicon.complementizers.contains(word) && ["ان"].contains(word)
+                contentStart = skip ? k + 1 : k
+                quoted = opensQuote(before: contentStart!, text)
                 break
             }
             if opensQuote(before: k, text), !isShortQuotedName(k, text, context) {
@@ -274,9 +291,14 @@ struct ClaimExtractor {
         guard !content.isEmpty, content.count >= (opened || cue.role == .call || cue.role == .denial ? 1 : 2), !consumed[content.lowerBound] else { return [] }
 
         // A report of a report: `قالت رويترز إن مصادر بالمعارضة ذكرت أيضا أن …`.
+        var stanceOfContent = cue.stance
         if let (inner, innerSpeaker) = nestedReport(in: content, context) {
             via.append(innerSpeaker.text)
             content = inner
+        } else if let (inner, innerStance) = ownReport(in: content, context) {
+            // The speaker reporting their own belief or statement (`قالت إنها تعتقد أن …`).
+            content = inner
+            stanceOfContent = innerStance
         }
         for t in min(i, content.lowerBound)..<content.upperBound { consumed[t] = true }
         var said = saidOn(i..<start, context)
@@ -287,14 +309,22 @@ struct ClaimExtractor {
         }
         var result: [ExtractedClaim] = []
         for speaker in speakers {
-            for (part, stance) in split(content, stance: cue.stance, context) {
+            for (part, stance) in split(content, stance: stanceOfContent, context) {
                 var claim = makeClaim(speaker: speaker, via: via, cue: text.tokens[i].text, stance: stance, content: part, quote: quoted,
                                       sentence: sentence, sentenceIndex: sentenceIndex, saidOn: said, context)
                 claim.isCall = cue.role == .call
                 if stance == .denies, isPointer(part, text) {
-                    // `نفت ذلك`: the main report of the last sentence that reported something by someone else.
-                    if let sentenceOfReport = claims.last(where: { $0.speakerText != speaker.text && sentenceIndex - $0.sentenceIndex <= 3 })?.sentenceIndex {
-                        claim.targetIndex = claims.firstIndex { $0.sentenceIndex == sentenceOfReport && $0.part == context.part && $0.speakerText != speaker.text }
+                    // `نفت ذلك`: the main report of the last sentence that reported something by someone else
+                    // (a report, not another denial: `الوزارة تنفي …` in the title is the same denial).
+                    func isReport(_ c: ExtractedClaim) -> Bool { c.speakerText != speaker.text && c.stance != .denies && c.part == context.part }
+                    if let sentenceOfReport = claims.last(where: { isReport($0) && sentenceIndex - $0.sentenceIndex <= 3 })?.sentenceIndex {
+                        claim.targetIndex = claims.firstIndex { $0.sentenceIndex == sentenceOfReport && isReport($0) }
+                    }
+                    // Else a report the text narrates (`تداولت صفحات أنباء عن …`): what it says is denied.
+                    if claim.targetIndex == nil,
+                       let narrated = narratedReport(before: clauseStartBackward(from: min(i, part.lowerBound), sentence: sentence, text), sentenceIndex: sentenceIndex, text) {
+                        claim = makeClaim(speaker: speaker, via: via, cue: text.tokens[i].text, stance: stance, content: narrated, quote: false,
+                                          sentence: sentence, sentenceIndex: sentenceIndex, saidOn: said, context)
                     }
                 }
                 result.append(claim)

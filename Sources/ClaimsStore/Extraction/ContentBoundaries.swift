@@ -38,6 +38,11 @@ extension ClaimExtractor {
         }
         guard k < limit else { return nil }
         let word = text.normalized[k]
+        // `نفى ما تردد عن …`, `نفت ما تم تداوله حول …`: what others spread is the object.
+        if word == "ما", k + 1 < limit, CueLexicon.reportingOfOthers.contains(text.normalized[k + 1])
+            || (["تم", "يتم"].contains(text.normalized[k + 1]) && k + 2 < limit && CueLexicon.reportingOfOthers.contains(text.normalized[k + 2])) {
+            return k
+        }
         if CueLexicon.clauseOpeners.contains(word) || ["من", "الي", "علي", "عن", "مع", "ان", "ما", "لا", "لم", "قد"].contains(word)
             || cueWord(at: k, text) != nil || text.gaps[k].contains(":") { return nil }
         return k
@@ -85,6 +90,9 @@ extension ClaimExtractor {
                 return j == k || CueLexicon.clauseOpeners.contains(text.normalized[k]) || contrastive || ["في", "وفي"].contains(text.normalized[k])
             }) { return k }
             if comma, text.normalized[k] == "الامر", k + 1 < sentence.upperBound, text.normalized[k + 1] == "الذي" { return k }
+            // `، ومؤخرا أعلنت …`, `، واليوم قال …`: an adverb with a glued و, then a reporting verb.
+            if comma, text.normalized[k].hasPrefix("و"), text.normalized[k].count > 3, k + 1 < sentence.upperBound,
+               let other = cueWord(at: k + 1, text), other.role != .agency, !other.isParticiple, context.entities.covering[k + 1] == nil { return k }
             // `… إذ أشار الوزير إلى أن …`, `فيما قال …`: a clause opener right before a reporting verb.
             if CueLexicon.clauseOpeners.contains(text.normalized[k]), k + 1 < sentence.upperBound,
                let other = cueWord(at: k + 1, text), other.role != .agency, !other.isParticiple, context.entities.covering[k + 1] == nil { return k }
@@ -112,6 +120,23 @@ extension ClaimExtractor {
             return ((j + 1)..<content.upperBound, speaker)
         }
         return nil
+    }
+
+    /// `إنها تعتقد أن …`, `أنه يرى أن …`: the speaker (a pronoun) reports their own belief or statement;
+    /// the inner proposition and the inner verb's stance.
+    func ownReport(in content: Range<Int>, _ context: Context) -> (Range<Int>, Stance)? {
+        let text = context.text
+        var k = content.lowerBound
+        guard k + 2 < content.upperBound else { return nil }
+        let pronoun = ["انه", "انها", "انهم", "انني", "اننا", "انهما", "بانه", "بانها", "بانهم", "انا", "نحن"].contains(text.normalized[k])
+        if pronoun { k += 1 }
+        guard let cue = cueWord(at: k, text), cue.role == .speech || cue.role == .point, !cue.isParticiple else { return nil }
+        // Without a pronoun, only a belief in the first person opens the quotation (`«نعتقد أن …»`, `أعتقد أن`).
+        if !pronoun, cue.stance != .unconfirmed || !["ا", "ن"].contains(where: { text.normalized[k].hasPrefix($0) }) { return nil }
+        var j = k + 1
+        if j < content.upperBound, text.normalized[j] == "الي" { j += 1 }
+        guard j + 1 < content.upperBound, CueLexicon.complementizers.contains(text.normalized[j]) else { return nil }
+        return (trimmed((j + 1)..<content.upperBound, text), cue.stance)
     }
 
     /// Drops edge tokens that are only connectors (`و`, `ف`, `قد`).

@@ -82,8 +82,18 @@ extension EntityRecognizer {
                 || CueLexicon.timeWords.contains(text.normalized[end]) || CueLexicon.weekdays.contains(text.normalized[end])
             // `وقال تيسو: إن …`: a word standing alone between the verb and a colon, a complementiser or a quotation.
             // (Not before `إن`: `كشف اسمه إن …` has an object there; nor a word with a pronoun, `حسابه`.)
+            // So is a name standing alone before where a verb of saying attaches its statement: `في
+            // تصريحات`, a recipient (`لموقع النادي`), or `إن` after a verb that takes no object
+            // (`وقال مارتينيز في تصريحات …`); never a plural participle (`محتجون`).
+            let cue = afterCue ? cues.singleWord[text.keyWords[i]] : nil
+            let statementFollows = end < text.tokens.count && end - start == 1 && cue.map { [.speech, .denial, .continuation].contains($0.role) } == true
+                && ((CueLexicon.complementizers.contains(text.normalized[end]) && cue?.allowsObject == false)
+                    || (text.normalized[end] == "في" && end + 1 < text.tokens.count && CueLexicon.verbPrepositionHeads.contains(text.normalized[end + 1]))
+                    || (text.normalized[end].hasPrefix("ل") && text.keys[end] != text.normalized[end] && !text.normalized[end].hasPrefix("لل")))
+                && !(text.normalized[start].hasPrefix("م") && ["ون", "ين"].contains(where: { text.normalized[start].hasSuffix($0) }))
+                && !CueLexicon.documentNouns.contains(text.keys[start]) && !CueLexicon.documentNouns.contains(text.normalized[start])
             let propositionFollows = end < text.tokens.count && end - start <= 2
-                && (text.gap(before: end, contains: [":"]) || text.quoteOpens[end])
+                && (text.gap(before: end, contains: [":"]) || text.quoteOpens[end] || statementFollows)
                 && !(start..<end).contains { text.normalized[$0].hasSuffix("ه") && text.keys[$0] != text.normalized[$0] }
                 && !CueLexicon.anonymousHeads.contains(text.normalized[start]) && !CueLexicon.anonymousHeads.contains(text.keys[start])
             guard roleFollows || commaRole || (afterCue && ((given && phraseEnds) || propositionFollows)), Self.isWholeName(start..<end, text) else { continue }
@@ -117,7 +127,8 @@ extension EntityRecognizer {
     static func hasNameShape(_ word: String, key: String) -> Bool {
         var stem = Substring(word)
         if stem.count >= 5, stem.hasPrefix("و") || stem.hasPrefix("ف") { stem = stem.dropFirst() }
-        if stem.count >= 5, ["ي", "ت", "ن"].contains(where: { stem.hasPrefix($0) }), ["ون", "ان", "وا"].contains(where: { stem.hasSuffix($0) }) { return false }
+        // (Not ن: the first person plural takes no such ending, and `نيوتون`, `نيلسون` are names.)
+        if stem.count >= 5, ["ي", "ت"].contains(where: { stem.hasPrefix($0) }), ["ون", "ان", "وا"].contains(where: { stem.hasSuffix($0) }) { return false }
         if stem.count >= 5, stem.hasPrefix("سي") || stem.hasPrefix("ست") || stem.hasPrefix("سن") { return false }
         return !numberWords.contains(word)
     }

@@ -40,8 +40,12 @@ extension ClaimExtractor {
 
     func isAdverbial(_ k: Int, _ text: AnalyzedText) -> Bool {
         let word = text.normalized[k]
+        // (`أحد` without the article is «one of» — `أحد أعضاء المجلس` — not Sunday, unless after `يوم`.)
+        if word == "احد" { return k > 0 && text.normalized[k - 1] == "يوم" }
         return CueLexicon.timeWords.contains(word) || CueLexicon.weekdays.contains(word) || CueLexicon.weekdays.contains("ال" + word)
             || (word == "في" && k + 2 < text.tokens.count && text.normalized[k + 1] == "وقت")
+            // `في وقت سابق`, `في وقت لاحق`.
+            || (k > 0 && text.normalized[k - 1] == "وقت" && ["سابق", "لاحق", "متاخر", "مبكر"].contains(word))
     }
 
     /// A recipient: `لوكالة فرانس برس`, `لـ«رويترز»`, `لصحافيين`, `للصحيفة`.

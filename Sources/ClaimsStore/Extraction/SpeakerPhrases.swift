@@ -33,6 +33,8 @@ extension ClaimExtractor {
             }
         }
         guard start < end else { return nil }
+        // A fronted prepositional phrase is no subject (`وحول رؤيته لمرحلة ما بعد الأسد قال: …`).
+        if ["حول", "وحول", "وعن", "وفي", "وبعد", "وبشان", "بشان", "وردا", "ردا", "وخلال"].contains(text.normalized[start]) { return nil }
         // Take the phrase after the last preposition (`من الفصائل المحلية` → `الفصائل المحلية`).
         if let preposition = (start..<end).last(where: { ["من", "في", "الي", "علي", "عن", "مع"].contains(text.normalized[$0]) }),
            end != i, preposition + 1 < end, preposition > start,
@@ -40,6 +42,28 @@ extension ClaimExtractor {
             start = preposition + 1
         }
         return speakerFromPhrase(start..<end, context, requireEntity: false, subjectFirst: true)
+    }
+
+    /// The subject of a pluperfect (`وكان مجلس الشعب قد دعا الحكومة إلى …`, `وكانت هذه المجموعة قد أعلنت
+    /// …`, `وكان مصدر في الأزهر قال …`): the phrase between `كان` and the verb (or its `قد`). After the
+    /// verb stands its object, never its subject.
+    func pluperfectSubject(before i: Int, sentence: Range<Int>, _ context: Context) -> Speaker? {
+        let text = context.text
+        var end = i
+        if end > sentence.lowerBound, ["قد", "فقد"].contains(text.normalized[end - 1]) { end -= 1 }
+        var k = end - 1
+        while k >= sentence.lowerBound, end - k <= 10 {
+            if ["كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"].contains(text.normalized[k]) {
+                // (`هذه المجموعة`: the demonstrative points back; the noun speaks.)
+                let start = k + 1 < end && ["هذه", "هذا", "تلك", "ذلك"].contains(text.normalized[k + 1]) ? k + 2 : k + 1
+                guard start < end else { return nil }
+                return speakerFromPhrase(start..<end, context, requireEntity: false, subjectFirst: true)
+            }
+            if text.gap(before: k, contains: ["،", ",", ":", "\n", "؛"]) || CueLexicon.complementizers.contains(text.normalized[k])
+                || cueWord(at: k, text) != nil { return nil }
+            k -= 1
+        }
+        return nil
     }
 
     /// The subject of the verb that opens the clause before `i` (`كما ألقى الرئيس … كلمة أكد فيها`).
@@ -87,9 +111,18 @@ extension ClaimExtractor {
                 return Speaker(text: mention.name, entity: mention.name, type: .media, anonymous: false, via: [])
             }
         }
+        // `المصادر` are the sources just quoted, of the same kind (`مصادر عسكرية`, `مصدر عسكري`); `الأبحاث`
+        // after `بعض الخبراء` are other speakers.
         if speaker.entity == nil, words.count <= 2, words.first?.hasPrefix("ال") == true, speaker.anonymous,
            let last = claims.last(where: \.anonymous) {
-            return Speaker(text: last.speakerText, entity: nil, type: nil, anonymous: true, via: [])
+            let lastWords = Set(last.speakerText.split(separator: " ").map { word -> String in
+                let normalized = ArabicNormalizer.normalize(String(word))
+                return normalized.hasPrefix("ال") ? String(normalized.dropFirst(2)) : normalized
+            })
+            let sources: Set<String> = ["مصدر", "مصادر", "مصدران", "مصدرين", "مسوول", "مسوولون", "مسوولين"]
+            if lastWords.contains(bare[0]) || (sources.contains(bare[0]) && !lastWords.isDisjoint(with: sources)) {
+                return Speaker(text: last.speakerText, entity: nil, type: nil, anonymous: true, via: [])
+            }
         }
         if let role = speaker.roleOf, let gazetteer = recognizerGazetteer,
            // A person named as such (a role's speaker text is the role, its entity the institution).
@@ -161,6 +194,9 @@ extension ClaimExtractor {
                 continue
             }
             let word = text.normalized[i]
+            // A noun with a possessive pronoun after the head is the object (`أعلنت شركة نوفا استحواذها على …`).
+            if i > start, ["ها", "هم", "هما"].contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }), text.keys[i] != word,
+               !word.hasPrefix("و"), context.entities.covering[i] == nil { break }
             // `مبعوث الأمم المتحدة إلى سوريا غير بيدرسن`: إلى inside an envoy's title.
             if word == "الي", i > start, ["مبعوث", "المبعوث", "سفير", "السفير", "ممثل", "الممثل"].contains(text.normalized[start]) { i += 1; continue }
             if CueLexicon.complementizers.contains(word) || isAdverbial(i, text) || word == "عن" || word == "علي" || word == "الي" { break }
@@ -182,6 +218,8 @@ extension ClaimExtractor {
                 sawEntity = true
                 continue
             }
+            // `طالبت الدراسة بضرورة …`, `دعت المنظمة لإطلاق …`: after a call, a glued ب or ل opens what is called for.
+            if role == .call, i > start, word.hasPrefix("ب") || word.hasPrefix("ل"), text.keys[i] != word, context.entities.covering[i] == nil { break }
             // `أدلى المتحدث بتصريح`, `ببيان`: the statement, not the speaker.
             if i > start, word.hasPrefix("ب"), CueLexicon.documentNouns.contains(text.keys[i]) || CueLexicon.verbPrepositionHeads.contains(text.keys[i]) { break }
             // After a named speaker, an object starts (`نفت وزارة الدفاع التقارير`, `حثت روسيا رعاياها`).
@@ -252,7 +290,9 @@ extension ClaimExtractor {
         let bareFirstKey = firstKey.hasPrefix("ال") ? String(firstKey.dropFirst(2)) : firstKey
         // A statement speaks for its author (`بيان اتحاد الكتاب العرب`, `مسح لرويترز`); a report or study
         // without one is an unnamed source (`تقرير طبي حديث`, `الدراسة`).
-        if CueLexicon.documentNouns.contains(bareFirstKey), !anonymous {
+        // (The written word too: with ه for ة, `الدراسه` is cut to `دراس` by the stemmer.)
+        let written = firstWord.hasPrefix("ال") ? String(firstWord.dropFirst(2)) : firstWord
+        if CueLexicon.documentNouns.contains(bareFirstKey) || CueLexicon.documentNouns.contains(written), !anonymous {
             if range.count > 1, let author = context.entities.startingAt[range.lowerBound + 1] {
                 let mention = context.entities.found[author]
                 if !mention.viaNisba, mention.type != .place || range.count == 2 {
@@ -291,7 +331,6 @@ extension ClaimExtractor {
         guard !requireEntity else { return nil }
         // Unnamed collective actors: `الفصائل المحلية`, `السفارة الروسية في دمشق`, `المركز الثقافي الإيراني`.
         // (The written word too: with ه for ة, `جماعه` is cut to `جماع` by the stemmer.)
-        let written = firstWord.hasPrefix("ال") ? String(firstWord.dropFirst(2)) : firstWord
         guard CueLexicon.actorHeads.contains(bareFirstKey) || CueLexicon.actorHeads.contains(firstKey) || CueLexicon.mediaDescriptors.contains(bareFirstKey)
                 || CueLexicon.actorHeads.contains(written) || CueLexicon.mediaDescriptors.contains(written),
               range.count <= 7, !subjectFirst || range.count <= 5 else { return nil }

@@ -12,7 +12,7 @@ extension ClaimExtractor {
         var depth = 0
         for k in content {
             for c in text.gaps[k] { if c == "«" || c == "“" { depth += 1 } else if c == "»" || c == "”" { depth = max(0, depth - 1) } }
-            if k > start + 1, depth == 0, ["وان", "وبان"].contains(text.normalized[k]) {
+            if k > start + 1, depth == 0, ["وان", "وبان", "وانه", "وانها", "وانهم", "وبانه", "وبانها"].contains(text.normalized[k]) {
                 parts.append(trimmed(start..<k, text))
                 start = k + 1
             }
@@ -44,9 +44,9 @@ extension ClaimExtractor {
     /// (`هذه الأنباء`) stays, for the pointer rule.
     func reportedProposition(_ range: Range<Int>, _ text: AnalyzedText) -> Range<Int> {
         var k = range.lowerBound
-        while k < range.upperBound, ["صحه", "حقيقه", "ما"].contains(text.normalized[k]) || ["صحه"].contains(text.keys[k]) { k += 1 }
+        while k < range.upperBound, ["صحه", "حقيقه", "ما", "تم", "يتم", "مثل"].contains(text.normalized[k]) || ["صحه"].contains(text.keys[k]) { k += 1 }
         guard k < range.upperBound, CueLexicon.reportNouns.contains(text.keys[k]) || CueLexicon.reportNouns.contains(text.normalized[k])
-                || ["تردد", "يتردد", "نشر", "اشيع", "يشاع", "تداول", "يتداول"].contains(text.normalized[k]) else { return range }
+                || CueLexicon.reportingOfOthers.contains(text.normalized[k]) else { return range }
         // The complement that says what the report is about, within a few words (`الواردة`, `التي تحدثت`).
         for j in (k + 1)..<min(range.upperBound, k + 6) {
             let word = text.normalized[j]
@@ -56,6 +56,24 @@ extension ClaimExtractor {
             }
         }
         return range
+    }
+
+    /// What a pointer denial points to when no claim reports it: a report noun with what it says in the
+    /// sentence or the two before (`تداولت صفحات أنباء عن استقالة الوزير. ونفت الرئاسة ذلك`, `وسط تقارير
+    /// بأن …، قالت الوزارة إن هذه التقارير كاذبة`), the nearest first. `end` is where the denying clause starts.
+    func narratedReport(before end: Int, sentenceIndex: Int, _ text: AnalyzedText) -> Range<Int>? {
+        for s in stride(from: sentenceIndex, through: max(0, sentenceIndex - 2), by: -1) {
+            let sentence = text.sentences[s]
+            let upper = s == sentenceIndex ? min(end, sentence.upperBound) : sentence.upperBound
+            guard upper > sentence.lowerBound else { continue }
+            for k in stride(from: upper - 1, through: sentence.lowerBound, by: -1)
+            where CueLexicon.reportNouns.contains(text.keys[k]) || CueLexicon.reportNouns.contains(text.normalized[k]) {
+                let said = trimmed(reportedProposition(k..<upper, text), text)
+                // (A report noun without its complement says nothing: `هذه الأنباء` itself.)
+                if said.lowerBound > k, said.count >= 2 { return said }
+            }
+        }
+        return nil
     }
 
     /// The speaker's own denial in the first person (`«أنا لم أقل إن …»`, `«ننفي أي …»`, `لم نعلن أن …`):

@@ -60,6 +60,9 @@ public final class Ingester {
     private let extractionStore: ExtractionStore
     private let extractor: ArticleExtractor
     private let detector: ConflictDetector
+    /// Pointer denials whose article holds no report they point to, resolved to an earlier article's.
+    private lazy var pointerDenials = CrossArticleDenials(connection: database.connection, context: detector.context,
+                                                          windowDays: detector.comparer.windowDays)
 
     /// Loads the gazetteer with the user's entity additions, so this run's articles use them.
     public init(database: ClaimsDatabase, readerOptions: InputReader.Options = .init()) throws {
@@ -179,7 +182,8 @@ public final class Ingester {
                     let stored = try database.connection.transaction { () -> (ArticleStore.InsertResult, Int) in
                         let result = try articleStore.insert(article.clean, derived: article.derived)
                         guard case .inserted(let id) = result else { return (result, 0) }
-                        let claimIDs = try extractionStore.store(article.extraction, articleID: id, gazetteer: extractor.gazetteer)
+                        let claimIDs = try storeExtraction(article.extraction, of: .init(id: id, title: article.clean.title, titleIsHeadline: article.clean.titleIsHeadline,
+                                                                                         body: article.clean.body, published: article.clean.published))
                         // Conflicts of the new claims are part of the article: stored with it or not at all.
                         return (result, try detector.detect(newClaims: claimIDs, propositions: article.extraction.propositions).conflicts)
                     }
@@ -240,7 +244,8 @@ public final class Ingester {
                 attempts += 1
                 let result = try articleStore.insert(clean)
                 if case .inserted(let id) = result {
-                    let claimIDs = try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer)
+                    let claimIDs = try storeExtraction(extraction, of: .init(id: id, title: clean.title, titleIsHeadline: clean.titleIsHeadline,
+                                                                             body: clean.body, published: clean.published))
                     // Conflicts of the new claims are part of the article: stored with it or not at all.
                     conflicts = try detector.detect(newClaims: claimIDs, propositions: extraction.propositions).conflicts
                 }
@@ -284,7 +289,8 @@ public final class Ingester {
                 let extraction = extractor.extract(title: article.title, body: article.body, published: article.published,
                                                    outlet: article.outlet, titleIsHeadline: !article.titleDerived,
                                                    author: article.author, kind: article.kind)
-                let claimIDs = try extractionStore.store(extraction, articleID: id, gazetteer: extractor.gazetteer, keeping: previous)
+                let claimIDs = try storeExtraction(extraction, of: .init(id: id, title: article.title, titleIsHeadline: !article.titleDerived,
+                                                                         body: article.body, published: article.published), keeping: previous)
                 if !all { try detector.detect(newClaims: claimIDs) }
                 return extraction.claims.count
             }
@@ -292,6 +298,15 @@ public final class Ingester {
         // Claims changed (new entities, new or lost claims, new ids): relate everything again, as a rebuild does.
         if all { try StaleRelations.recompute(database, detector: detector) } else { try regroupStories() }
         return (ids.count, claims)
+    }
+
+    /// Stores an article's extraction and gives its pointer denials with no report in the article
+    /// the earlier report they point to (before conflict detection reads them).
+    private func storeExtraction(_ extraction: ArticleExtraction, of article: CrossArticleDenials.Article,
+                                 keeping previous: [ClaimIdentity: Int] = [:]) throws -> [Int] {
+        let claimIDs = try extractionStore.store(extraction, articleID: article.id, gazetteer: extractor.gazetteer, keeping: previous)
+        try pointerDenials.resolve(extraction, ids: claimIDs, article: article)
+        return claimIDs
     }
 
     /// Finishes what an interrupted `extract --all` or `conflicts --rebuild` left: every conflict,
