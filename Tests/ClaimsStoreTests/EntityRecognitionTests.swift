@@ -28,6 +28,7 @@ final class EntityRecognitionTests: XCTestCase {
         XCTAssertTrue(places.contains("تيزي وزو"), "\(places)")
         XCTAssertTrue(places.contains("ذي قار"), "\(places)")
         XCTAssertTrue(places.contains("سنجة"), "\(places)")
+        XCTAssertTrue(mentions("قال مسؤول في ولاية النيل الأزرق إن الأمطار غزيرة.").contains { $0.entityName == "النيل الأزرق" })
         XCTAssertFalse(mentions("قالت الوزارة إن المنطقة الشرقية تشهد امطارا.").contains { $0.entityType == .place && $0.entityName.contains("الشرقية") })
     }
 

@@ -210,9 +210,12 @@ public struct EntityRecognizer: Sendable {
         if ["ها", "هم", "هما", "هن", "كم", "نا"].contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) { return nil }
         if word.hasSuffix("ا"), !word.hasSuffix("يا"), word.count <= 5, !word.hasPrefix("ال") { return nil }   // an accusative noun (`ممرا`)
         var j = i + 1
-        // A second word only when it is clearly part of the name (الكبيرة، الشام …), not a preposition.
-        if j < text.tokens.count, !text.gap(before: j, contains: Self.breaks), isNameWord(j, text, covered, cues),
-           ["الكبيره", "الصغيره", "الشام", "الجديده", "القديمه", "الشرقي", "الغربي", "الشمالي", "الجنوبي", "العسكري", "الحدودي"].contains(text.normalized[j]) {
+        // A second word only when it is clearly part of the name (الكبيرة، الشام …, or a colour or
+        // elative of the pattern أفعل after a definite name: `البحر الأحمر`, `النيل الأزرق`), not a preposition.
+        let next = j < text.tokens.count ? text.normalized[j] : ""
+        let elative = word.hasPrefix("ال") && next.hasPrefix("الا") && next.count == 6
+        if j < text.tokens.count, !text.gap(before: j, contains: Self.breaks), elative || isNameWord(j, text, covered, cues),
+           elative || ["الكبيره", "الصغيره", "الشام", "الجديده", "القديمه", "الشرقي", "الغربي", "الشمالي", "الجنوبي", "العسكري", "الحدودي"].contains(next) {
             j += 1
         }
         return i..<j
