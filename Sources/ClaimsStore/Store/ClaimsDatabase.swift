@@ -156,6 +156,7 @@ public final class ClaimsDatabase {
                         try Migrations.upgrade(db, from: from)
                     }
                     try db.execute(EmbeddedResources.schema)
+                    try Migrations.afterSchema(db, from: current.version)
                 }
             }
             state = try schemaState(db)
