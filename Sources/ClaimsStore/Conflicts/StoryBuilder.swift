@@ -231,12 +231,14 @@ public struct StoryBuilder {
     private func storeStory(_ group: StoryCentres.Group, disputed: Int, origins knownOrigins: inout [String: String]) throws -> Int {
         let ids = group.members
         let gazetteer = Gazetteer.builtIn
-        // The original source: the innermost named link of the chain, or the speaker's organisation.
+        // The original source: the innermost link of the chain that names a known source, else the
+        // speaker; then its organisation. An unnamed link (`مسؤولين`, `مصادر`) is known only through
+        // whoever relays it: the New York Times citing officials twice is one source, not two.
         func origin(_ member: Member) -> String {
-            let innermost = member.via.last ?? member.speaker
-            let key = "\(innermost)\u{1}\(member.via.count > 1)\u{1}\(member.speakerEntity ?? "")"
+            let key = "\(member.via.joined(separator: "\u{2}"))\u{1}\(member.speaker)\u{1}\(member.speakerEntity ?? "")"
             if let known = knownOrigins[key] { return known }
-            let name = gazetteer.entity(named: innermost)?.name ?? (member.via.count > 1 ? innermost : member.speakerEntity ?? innermost)
+            let named = member.via.dropFirst().reversed().lazy.compactMap { gazetteer.entity(named: $0)?.name }.first
+            let name = named ?? member.speakerEntity ?? gazetteer.entity(named: member.speaker)?.name ?? member.speaker
             let origin = gazetteer.entity(named: name)?.affiliation.flatMap { gazetteer.entity(named: $0)?.type == .place ? nil : $0 } ?? name
             if knownOrigins.count < 100_000 { knownOrigins[key] = origin }
             return origin
