@@ -40,6 +40,12 @@ final class DisputeTests: XCTestCase {
         XCTAssertEqual(result, [StoryCentres.Group(centre: 1, members: [1, 2, 4, 5])])
         // A statement continued over two sentences and linked to nothing else is a story.
         XCTAssertEqual(groups([], oneStatement: [(7, 8)]), [StoryCentres.Group(centre: 7, members: [7, 8])])
+        // A source repeating itself day after day makes no unit longer than a day: 4–5 (one day), 5–6 (ten days on).
+        var centres = StoryCentres(largestID: 20)
+        centres.addSameStatement(1, 4)
+        centres.addOneStatement(4, 5, days: (100, 101))
+        centres.addOneStatement(5, 6, days: (101, 111))
+        XCTAssertEqual(centres.groups(), [StoryCentres.Group(centre: 1, members: [1, 4, 5])])
     }
 
     /// Reports of one statement by many outlets and its denials: many conflicting pairs, one dispute.

@@ -70,13 +70,21 @@ public struct StoryBuilder {
             }
         }
         var centres = StoryCentres(largestID: try connection.scalarInt("SELECT coalesce(max(id), 0) FROM claims"))
-        // (A corroboration between two claims of one speaker is that source saying it again.)
+        // (A corroboration between two claims of one speaker is that source saying it again; the days
+        // bound how long one unit may run.)
         let speaker = { (c: String) in "coalesce(CAST(\(c).speaker_entity_id AS TEXT), \(c).speaker)" }
+        let day = { (c: String, a: String) in "CAST(julianday(coalesce(\(c).said_on, substr(\(a).published, 1, 10))) AS INTEGER)" }
         try connection.prepare("""
-            SELECT r.claim_a_id, r.claim_b_id, \(speaker("a")) = \(speaker("b"))
-            FROM corroborations r JOIN claims a ON a.id = r.claim_a_id JOIN claims b ON b.id = r.claim_b_id WHERE \(inRegion("r.claim_a_id"))
+            SELECT r.claim_a_id, r.claim_b_id, \(speaker("x")) = \(speaker("y")), \(day("x", "xa")), \(day("y", "ya"))
+            FROM corroborations r JOIN claims x ON x.id = r.claim_a_id JOIN claims y ON y.id = r.claim_b_id
+                 JOIN articles xa ON xa.id = x.article_id JOIN articles ya ON ya.id = y.article_id
+            WHERE \(inRegion("r.claim_a_id"))
             """).forEach {
-            if $0.bool(2) { centres.addOneStatement($0.int(0), $0.int(1)) } else { centres.addSameStatement($0.int(0), $0.int(1)) }
+            if $0.bool(2) {
+                centres.addOneStatement($0.int(0), $0.int(1), days: ($0.optionalInt(3), $0.optionalInt(4)))
+            } else {
+                centres.addSameStatement($0.int(0), $0.int(1))
+            }
         }
         // Continuations are found once, for the claims new since the last build (for all in a whole
         // rebuild: an archive of version 4 has none stored), and read back for the region.
