@@ -24,6 +24,8 @@ extension CorpusGenerator {
         let figure: Int
         let otherFigure: Int
         let otherSource: String
+        /// The day of the week every article of the event names (one event, one day).
+        let weekday: String
     }
 
     static let recurringSources = ["المرصد السوري لحقوق الإنسان", "مصادر محلية", "الدفاع المدني", "ناشطون ميدانيون", "مسؤول عسكري"]
@@ -37,7 +39,7 @@ extension CorpusGenerator {
         var other = rng.int(in: 5...300)
         if other == figure { other += 7 }
         return RecurringEvent(kind: rng.below(5), place: place, source: rng.pick(Self.recurringSources), denier: rng.pick(Self.recurringDeniers),
-                              figure: figure, otherFigure: other, otherSource: rng.pick(Self.recurringSources))
+                              figure: figure, otherFigure: other, otherSource: rng.pick(Self.recurringSources), weekday: rng.pick(WordLists.weekdays))
     }
 
     /// The statement of `event`, as reported (`reported`) or as its denial names it.
@@ -66,7 +68,7 @@ extension CorpusGenerator {
         let day = index / Self.recurringArticlesPerDay
         let date = CalendarDate(dayNumber: Self.firstDay + day)
         let published = String(format: "%04d-%02d-%02dT%02d:%02d:00Z", date.year, date.month, date.day, rng.below(24), rng.below(60))
-        let weekday = rng.pick(WordLists.weekdays)
+        let weekday = event.weekday
         // Four in five report the statement, one in five deny it (a death toll: another figure).
         let reports = role < n * 4 / 5
         var sentence: String

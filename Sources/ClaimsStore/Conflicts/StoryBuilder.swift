@@ -99,6 +99,7 @@ public struct StoryBuilder {
         let disputedPairs = try DisputeBuilder.pairs(connection, where: inRegion("claim_a_id"))
         for pair in disputedPairs { centres.addConflict(pair.reporting, pair.denying) }
         for (a, b) in Self.coDenials(disputedPairs) { centres.addSameStatement(a, b) }
+        for link in try repeatedStatements(disputedPairs) { centres.addOneStatement(link.a, link.b, days: (link.dayA, link.dayB)) }
         // How many conflicts touch each claim (a story's `disputed` is the sum over its members).
         var conflictsOf: [Int: Int] = [:]
         for pair in disputedPairs { conflictsOf[pair.reporting, default: 0] += 1; conflictsOf[pair.denying, default: 0] += 1 }
@@ -136,6 +137,42 @@ public struct StoryBuilder {
         var links: [(Int, Int)] = []
         for side in Array(deniers.values) + Array(denied.values) where side.count > 1 {
             for (i, a) in side.enumerated() { for b in side[(i + 1)...] { links.append((a, b)) } }
+        }
+        return links
+    }
+
+    /// Claims that conflict with the same claim and are the same speaker's same words (`10 شخصا قتلوا
+    /// …` carried by ten outlets, against another source's figure): one statement, whatever the pair
+    /// decision made of them. Words of at least four after normalising, so that two pointers (`هذه
+    /// التقارير`) about different reports are not one. Among the strongest `coDenialsPerClaim`
+    /// opponents of each claim, as for co-denials (both claims are in any region that holds either).
+    private func repeatedStatements(_ pairs: [DisputeBuilder.Pair]) throws -> [(a: Int, b: Int, dayA: Int?, dayB: Int?)] {
+        var opponents: [Int: [Int]] = [:]
+        for pair in pairs {
+            for (x, y) in [(pair.reporting, pair.denying), (pair.denying, pair.reporting)] where opponents[x, default: []].count < Self.coDenialsPerClaim {
+                opponents[x, default: []].append(y)
+            }
+        }
+        let ids = Array(Set(opponents.values.joined())).sorted()
+        var keys: [Int: (key: String, day: Int?)] = [:]
+        let read = try connection.cached("""
+            SELECT c.id, coalesce(CAST(c.speaker_entity_id AS TEXT), c.speaker) || char(1) || c.content_search, c.content_search,
+                   CAST(julianday(coalesce(c.said_on, substr(a.published, 1, 10))) AS INTEGER)
+            FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id IN (SELECT value FROM json_each(?))
+            """)
+        for start in stride(from: 0, to: ids.count, by: 5_000) {
+            let batch = JSONValue.array(ids[start..<min(start + 5_000, ids.count)].map { .int($0) }).jsonText
+            try read.bind([batch] as [any SQLBindable]).forEach { row in
+                if row.string(2).split(separator: " ").count >= 4 { keys[row.int(0)] = (row.string(1), row.optionalInt(3)) }
+            }
+        }
+        var links: [(a: Int, b: Int, dayA: Int?, dayB: Int?)] = []
+        for side in opponents.values where side.count > 1 {
+            var first: [String: Int] = [:]
+            for claim in side.sorted() {
+                guard let (key, day) = keys[claim] else { continue }
+                if let earlier = first[key] { links.append((earlier, claim, keys[earlier]?.day, day)) } else { first[key] = claim }
+            }
         }
         return links
     }
