@@ -12,7 +12,7 @@
 --     full-text index sees; display the original columns (title, body, content).
 
 PRAGMA application_id = 1131179379;  -- 0x436C6D73, 'Clms': identifies a claims database
-PRAGMA user_version = 6;             -- schema version; see Migrations.swift
+PRAGMA user_version = 7;             -- schema version; see Migrations.swift
 
 -- Facts about the database itself, e.g. which version of the Arabic normaliser and stemmer built
 -- the *_search columns (they are rebuilt automatically when claims' stemmer changes).
@@ -252,12 +252,15 @@ CREATE TABLE IF NOT EXISTS continuations (
 CREATE INDEX IF NOT EXISTS continuations_b ON continuations(claim_b_id);
 
 -- Stories: groups of claims stating the same thing, who reported first, who repeated it, who
--- disputed it. Derived from corroborations, from one speaker's statement continued in the next
--- sentence, and from conflicts (the claims disputing one story make the story of the other side).
--- After each ingest the stories the new claims reach are regrouped (new ids); the others keep theirs.
+-- disputed it. Each has a centre that every member states the same thing as directly (a
+-- corroboration or one speaker's statement continued in the next sentence; never a chain of such
+-- links); a claim and one it conflicts with are never in one story; a disputed claim that no other
+-- claim states is a story of its own. After each ingest the stories the new claims reach are
+-- regrouped (new ids); the others keep theirs.
 CREATE TABLE IF NOT EXISTS stories (
     id                   INTEGER PRIMARY KEY,
-    label                TEXT NOT NULL,        -- the first claim's content (not a pointer like هذه التقارير); "نفي: …" for the side that denies
+    label                TEXT NOT NULL,        -- the centre's content (not a pointer like هذه التقارير); "نفي: …" when it denies
+    centre_claim_id      INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,  -- the claim every member matches
     first_claim_id       INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
     claims               INTEGER NOT NULL,     -- number of claims in the story
     sources              INTEGER NOT NULL,     -- distinct speakers
@@ -275,6 +278,24 @@ CREATE TABLE IF NOT EXISTS story_claims (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS story_claims_claim ON story_claims(claim_id);
 
+-- Disputes: two stories in conflict (a denial or contradiction between a member of each), one row
+-- however many member pairs: what `claims conflicts` lists. story_a_id is the reporting side of the
+-- strongest pair, story_b_id the denying side; the member pairs are the conflicts between their
+-- claims (see dispute_pairs_view).
+CREATE TABLE IF NOT EXISTS disputes (
+    id           INTEGER PRIMARY KEY,
+    story_a_id   INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    story_b_id   INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind IN ('denial', 'contradiction', 'numeric', 'retraction')),  -- the strongest pair's
+    kinds        TEXT NOT NULL,                -- every reason among the member pairs, comma-separated
+    pairs        INTEGER NOT NULL,             -- number of conflicting member pairs
+    score        REAL NOT NULL,                -- the strongest pair's score, 0–1
+    conflict_id  INTEGER NOT NULL REFERENCES conflicts(id) ON DELETE CASCADE   -- the strongest pair
+);
+CREATE INDEX IF NOT EXISTS disputes_story_a ON disputes(story_a_id);
+CREATE INDEX IF NOT EXISTS disputes_story_b ON disputes(story_b_id);
+CREATE INDEX IF NOT EXISTS disputes_conflict ON disputes(conflict_id);
+
 -- Both sides of a conflict in one row.
 CREATE VIEW IF NOT EXISTS conflicts_view AS
 SELECT x.id AS conflict_id, x.kind, x.kinds, x.score, x.explanation,
@@ -291,3 +312,24 @@ CREATE VIEW IF NOT EXISTS stories_view AS
 SELECT s.id AS story_id, s.label AS story, sc.role, sc.source AS original_source, c.id AS claim_id, c.speaker, c.stance,
        c.content, coalesce(c.said_on, substr(a.published, 1, 10)) AS date, a.outlet, a.title AS article_title
 FROM stories s JOIN story_claims sc ON sc.story_id = s.id JOIN claims c ON c.id = sc.claim_id JOIN articles a ON a.id = c.article_id;
+
+-- One row per dispute with both stories' centres.
+CREATE VIEW IF NOT EXISTS disputes_view AS
+SELECT d.id AS dispute_id, d.kind, d.kinds, d.pairs, d.score,
+       sa.id AS a_story_id, sa.claims AS a_claims, sa.independent_sources AS a_independent_sources,
+       ca.speaker AS a_speaker, ca.content AS a_centre,
+       sb.id AS b_story_id, sb.claims AS b_claims, sb.independent_sources AS b_independent_sources,
+       cb.speaker AS b_speaker, cb.content AS b_centre,
+       x.explanation AS strongest_explanation
+FROM disputes d
+JOIN stories sa ON sa.id = d.story_a_id JOIN claims ca ON ca.id = sa.centre_claim_id
+JOIN stories sb ON sb.id = d.story_b_id JOIN claims cb ON cb.id = sb.centre_claim_id
+JOIN conflicts x ON x.id = d.conflict_id;
+
+-- The member pairs of each dispute: the conflicts between a claim of one story and a claim of the other.
+CREATE VIEW IF NOT EXISTS dispute_pairs_view AS
+SELECT d.id AS dispute_id, x.id AS conflict_id, x.kind, x.kinds, x.score, x.claim_a_id, x.claim_b_id, x.explanation
+FROM disputes d
+JOIN story_claims ma ON ma.story_id IN (d.story_a_id, d.story_b_id)
+JOIN conflicts x ON x.claim_a_id = ma.claim_id
+JOIN story_claims mb ON mb.claim_id = x.claim_b_id AND mb.story_id IN (d.story_a_id, d.story_b_id) AND mb.story_id != ma.story_id;

@@ -99,9 +99,14 @@ final class CorpusGenerator {
     let seed: UInt64
     private let sentences: [Sentence]
     private let sentencePicker: ZipfSampler
-    private let vocabulary: [[UInt8]]
-    private let vocabularyPicker: ZipfSampler
-    private let places: [[UInt8]]
+    let vocabulary: [[UInt8]]
+    let vocabularyPicker: ZipfSampler
+    /// The gazetteer's places, then generated towns.
+    let places: [[UInt8]]
+    let gazetteerPlaceCount: Int
+    /// Outlets per statement in a corpus of recurring statements (`RecurringStatements.swift`);
+    /// nil for the standard corpus.
+    let recurring: Int?
     private let placePicker: ZipfSampler
     private let famousPeople: [[UInt8]]
     private let firstNames: [[UInt8]]
@@ -118,8 +123,9 @@ final class CorpusGenerator {
     static let duplicateShare = 0.01
     static let vocabularySize = 300_000
 
-    init(seed: UInt64) {
+    init(seed: UInt64, recurring: Int? = nil) {
         self.seed = seed
+        self.recurring = recurring
         let gazetteer = Gazetteer.load()
         let sample = SampleCorpus(gazetteer: gazetteer)
         sentences = sample.sentences
@@ -129,6 +135,7 @@ final class CorpusGenerator {
         vocabularyPicker = ZipfSampler(count: vocabulary.count, exponent: 1.0, offset: 50)
         let towns = Self.buildTowns()
         places = gazetteer.places + towns
+        gazetteerPlaceCount = gazetteer.places.count
         placePicker = ZipfSampler(count: places.count, exponent: 1.0, offset: 3)
         famousPeople = gazetteer.people
         firstNames = WordLists.firstNames.map { Array($0.utf8) }
@@ -239,7 +246,7 @@ final class CorpusGenerator {
         var buffer = [UInt8]()
         buffer.reserveCapacity(1 << 22)
         for index in 0..<articles {
-            let article = self.article(index)
+            let article = recurring.map { recurringArticle(index, outletsPerStatement: $0) } ?? self.article(index)
             summary.bodyBytes += article.body.count
             summary.claimSentences += article.claims
             summary.denialSentences += article.denials

@@ -3,18 +3,19 @@ import Foundation
 
 // claims-bench: the performance benchmark of `claims` (kept out of the main binary).
 //
-//   claims-bench generate --articles N [--seed S] [--output FILE]
+//   claims-bench generate --articles N [--seed S] [--output FILE] [--recurring OUTLETS]
 //   claims-bench run [--articles N] [--seed S] [--workdir DIR] [--claims PATH] [--search-runs N]
 //                    [--process-runs N] [--no-baselines] [--keep]
 //   claims-bench prototype [--articles N] [--seed S] [--workdir DIR] [--batch N] [--variants a,b,c] [--setup SQL]
 //   claims-bench train-stance ANS_DIR [--data DIR]      claims-bench eval-stance ANS_DIR   claims-bench eval-compare PAIRS.json
 //   claims-bench large [--sizes 0.25,1,2,4] [--seed S] [--workdir DIR] [--claims PATH]
 //   claims-bench eval-links PAIRS.json
+//   claims-bench disputes [--sizes N,N,…] [--recurring OUTLETS]
 //
 // Arguments are parsed by hand: this target depends on ClaimsStore only.
 
 let usage = """
-    usage: claims-bench generate --articles N [--seed S] [--output FILE]
+    usage: claims-bench generate --articles N [--seed S] [--output FILE] [--recurring OUTLETS]
            claims-bench run [--articles N] [--seed S] [--workdir DIR] [--claims PATH]
                             [--search-runs N] [--process-runs N] [--no-baselines] [--keep]
            claims-bench prototype [--articles N] [--seed S] [--workdir DIR] [--batch N] [--variants LIST]
@@ -24,8 +25,10 @@ let usage = """
            claims-bench eval-compare PAIRS.json
            claims-bench large [--sizes MIB,MIB,…] [--seed S] [--workdir DIR] [--claims PATH]
            claims-bench eval-links PAIRS.json
+           claims-bench disputes [--sizes N,N,…] [--recurring OUTLETS] [--seed S] [--workdir DIR] [--claims PATH]
 
-      generate   write a deterministic synthetic Arabic news corpus as JSON Lines (default: standard output)
+      generate   write a deterministic synthetic Arabic news corpus as JSON Lines (default: standard output);
+                 --recurring N: each statement recurs in N outlets (and is denied in a fifth of them), 100 articles a day
       run        generate (or reuse) a corpus in --workdir (default .build/bench), time the release
                  `claims` binary (default: next to this executable) and the sqlite-utils / sqlite3 baselines
       train-stance  train the pair decision of `compare` / `check` on ANS_DIR/stance_train.csv, tune it on
@@ -39,6 +42,8 @@ let usage = """
       prototype  in-process ingest variants (per-article transactions, batched transactions,
                  parse-then-single-writer on two threads, phases: CPU per step), to estimate what a
                  new pipeline would gain; --setup runs SQL (pragmas, FTS5 options) on each new database
+      disputes   ingest the first N articles of a corpus (default 1000, 2000, 4000; --recurring N: each statement
+                 in N outlets) with the release `claims`: conflicts (member pairs), stories and disputes per article
       large      ingest one article of each size (default 0.25, 1, 2 and 4 MiB of distinct generated text)
                  with the release `claims`, each into a new database: seconds and seconds per MiB
     """
@@ -91,7 +96,7 @@ func main() -> Int32 {
         case "generate":
             let articles = try parsed.int("articles", default: 1000)
             let output = parsed.values["output"] ?? "/dev/stdout"
-            let generator = CorpusGenerator(seed: seed)
+            let generator = CorpusGenerator(seed: seed, recurring: try parsed.values["recurring"].map { _ in try parsed.int("recurring", default: 50) })
             let summary = try generator.write(articles: articles, to: output) { done in
                 FileHandle.standardError.write(Data("  \(done) articles\r".utf8))
             }
@@ -120,6 +125,19 @@ func main() -> Int32 {
                 }
             }
             try LargeArticleBenchmark(options: options).run()
+        case "disputes":
+            var options = DisputeGrowthBenchmark.Options()
+            options.seed = seed
+            options.workdir = parsed.values["workdir"] ?? options.workdir
+            options.claimsPath = parsed.values["claims"]
+            options.recurring = try parsed.values["recurring"].map { _ in try parsed.int("recurring", default: 50) }
+            if parsed.values["sizes"] != nil {
+                options.sizes = try parsed.values["sizes"]!.split(separator: ",").map {
+                    guard let size = Int($0), size > 0 else { throw BenchError("--sizes: not a positive number: \($0)") }
+                    return size
+                }
+            }
+            try DisputeGrowthBenchmark(options: options).run()
         case "prototype":
             var options = IngestPrototype.Options()
             options.articles = try parsed.int("articles", default: 10_000)

@@ -7,7 +7,7 @@ extension ExportFormat: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Stream articles, claims, entities, conflicts or stories out as JSON Lines or CSV.",
+        abstract: "Stream articles, claims, entities, conflicts, stories or disputes out as JSON Lines or CSV.",
         discussion: """
             Exported articles ingest back as they were, into another database or another tool.
             Conflicts also export as schema.org ClaimReview JSON-LD for fact-checkers.
@@ -21,7 +21,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "articles, claims, entities, conflicts or stories.")
+    @Option(help: "articles, claims, entities, conflicts, stories or disputes.")
     var what: ExportKind
 
     @Option(help: "jsonl, csv, or claimreview (conflicts only).")

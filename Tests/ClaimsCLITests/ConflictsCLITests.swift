@@ -11,7 +11,7 @@ final class ConflictsCLITests: XCTestCase {
 
     func testConflictsShowTheThreeCasesOfTheCorpus() throws {
         let cli = try ingested()
-        let result = try cli.run(["conflicts", "--format", "json"])
+        let result = try cli.run(["conflicts", "--pairs", "--format", "json"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let conflicts = try XCTUnwrap(try cli.json(result) as? [[String: Any]])
         func side(_ conflict: [String: Any], _ key: String) -> (speaker: String, content: String) {
@@ -30,7 +30,7 @@ final class ConflictsCLITests: XCTestCase {
             XCTAssertNotNil(conflict["explanation"] as? String)
             XCTAssertTrue((0...1).contains(conflict["score"] as? Double ?? -1))
         }
-        let table = try cli.run(["conflicts", "--kind", "contradiction"])
+        let table = try cli.run(["conflicts", "--pairs", "--kind", "contradiction"])
         XCTAssertTrue(table.stdout.contains("why:"), table.stdout)
         XCTAssertFalse(table.stdout.contains("conflict") && table.stdout.contains(": denial (score"), "only contradictions listed")
         XCTAssertEqual(try cli.run(["conflicts", "--kind", "rumour"]).status, 2)
@@ -38,14 +38,69 @@ final class ConflictsCLITests: XCTestCase {
 
     func testRebuildGivesTheSameConflicts() throws {
         let cli = try ingested()
-        let before = try cli.run(["conflicts", "--format", "csv"]).stdout
-        let rebuilt = try cli.run(["conflicts", "--rebuild", "--format", "csv"])
+        let before = try cli.run(["conflicts", "--pairs", "--format", "csv"]).stdout
+        let disputesBefore = try cli.run(["conflicts", "--format", "csv"]).stdout
+        let rebuilt = try cli.run(["conflicts", "--rebuild", "--pairs", "--format", "csv"])
         XCTAssertEqual(rebuilt.status, 0, rebuilt.stderr)
-        XCTAssertTrue(rebuilt.stderr.contains("rebuilt:"), rebuilt.stderr)
+        XCTAssertTrue(rebuilt.stderr.contains("rebuilt:") && rebuilt.stderr.contains("disputes"), rebuilt.stderr)
         // Same pairs, kinds and explanations (ids are renumbered).
         func rows(_ csv: String) -> [String] { csv.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", maxSplits: 1)[1] }.map(String.init).sorted() }
         XCTAssertEqual(rows(rebuilt.stdout), rows(before))
+        // Same disputes: kinds, pairs, score and both centres (story, claim and conflict ids aside).
+        func disputes(_ csv: String) -> [String] {
+            csv.split(separator: "\r\n").dropFirst().map { row in
+                let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+                return ([1, 2, 3, 4] + [6, 7] + [9, 10, 11] + [13, 14] + [16, 17, 18]).map { String(fields[$0]) }.joined(separator: ",")
+            }.sorted()
+        }
+        XCTAssertEqual(disputes(try cli.run(["conflicts", "--format", "csv"]).stdout), disputes(disputesBefore))
         XCTAssertEqual(try cli.run(["conflicts", "--window", "3"]).status, 2, "--window needs --rebuild")
+    }
+
+    /// `claims conflicts` lists disputes between stories: each once, with both centres, its kind, its
+    /// number of member pairs and the strongest; `show dispute` prints all of its pairs; every format agrees.
+    func testConflictsListDisputesBetweenStories() throws {
+        let cli = try ingested()
+        let pairs = try XCTUnwrap(try cli.json(try cli.run(["conflicts", "--pairs", "--format", "json"])) as? [[String: Any]])
+        let result = try cli.run(["conflicts", "--format", "json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let disputes = try XCTUnwrap(try cli.json(result) as? [[String: Any]])
+        XCTAssertGreaterThan(disputes.count, 0)
+        XCTAssertLessThan(disputes.count, pairs.count, "several pairs between the same two stories make one dispute")
+        XCTAssertEqual(disputes.map { $0["pairs"] as? Int ?? 0 }.reduce(0, +), pairs.count, "every pair is in one dispute")
+        // The Observatory's Homs withdrawal against the Defence Ministry: one dispute of several pairs.
+        func centre(_ dispute: [String: Any], _ side: String) -> [String: Any] { (dispute[side] as! [String: Any])["centre"] as! [String: Any] }
+        let homs = try XCTUnwrap(disputes.first {
+            (centre($0, "a")["content"] as! String).contains("حمص") && (centre($0, "b")["speaker"] as! [String: Any])["text"] as? String == "وزارة الدفاع السورية"
+        }, "\(disputes)")
+        XCTAssertGreaterThan(homs["pairs"] as? Int ?? 0, 1)
+        XCTAssertTrue((homs["kinds"] as? [String] ?? []).contains("denial"))
+        let evidence = try XCTUnwrap(homs["evidence"] as? [[String: Any]])
+        XCTAssertFalse(evidence.isEmpty)
+        XCTAssertEqual(evidence.map { $0["score"] as? Double ?? 0 }, evidence.map { $0["score"] as? Double ?? 0 }.sorted(by: >))
+        for key in ["id", "label", "claims", "independent_sources", "centre_claim_id", "centre"] { XCTAssertNotNil((homs["a"] as? [String: Any])?[key], key) }
+        // Table, CSV and JSON Lines list the same disputes.
+        let table = try cli.run(["conflicts"]).stdout
+        XCTAssertEqual(table.components(separatedBy: "\ndispute ").count + (table.hasPrefix("dispute ") ? 0 : -1), disputes.count, table)
+        XCTAssertTrue(table.contains("member pair"), table)
+        let csv = try cli.run(["conflicts", "--format", "csv"]).stdout.split(separator: "\r\n")
+        XCTAssertEqual(csv.first.map(String.init), "id,kind,kinds,pairs,score,a_story_id,a_claims,a_independent_sources,a_centre_claim_id,a_speaker,a_date,a_centre,"
+                       + "b_story_id,b_claims,b_independent_sources,b_centre_claim_id,b_speaker,b_date,b_centre,strongest_conflict_id,explanation")
+        XCTAssertEqual(csv.count - 1, disputes.count)
+        XCTAssertEqual(try cli.run(["conflicts", "--format", "jsonl"]).stdout.split(separator: "\n").count, disputes.count)
+        XCTAssertEqual(try XCTUnwrap(try cli.json(try cli.run(["conflicts", "--kind", "numeric", "--format", "json"])) as? [Any]).count, 0)
+        // show dispute: every member pair, in each format.
+        let id = String(homs["id"] as! Int)
+        let shown = try cli.run(["show", "dispute", id])
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        XCTAssertEqual(shown.stdout.components(separatedBy: "\nconflict ").count - 1, homs["pairs"] as? Int, shown.stdout)
+        let json = try XCTUnwrap(try cli.json(try cli.run(["show", "dispute", id, "--format", "json"])) as? [String: Any])
+        XCTAssertEqual((json["evidence"] as? [Any])?.count, homs["pairs"] as? Int)
+        XCTAssertEqual(try cli.run(["show", "dispute", id, "--format", "csv"]).stdout.split(separator: "\r\n").count - 1, homs["pairs"] as? Int)
+        XCTAssertEqual(try cli.run(["show", "dispute", "999"]).status, 1)
+        // A side's story shows the dispute.
+        let story = try XCTUnwrap(try cli.json(try cli.run(["show", "story", String((homs["a"] as! [String: Any])["id"] as! Int), "--format", "json"])) as? [String: Any])
+        XCTAssertTrue((story["disputes"] as? [[String: Any]] ?? []).contains { $0["id"] as? Int == homs["id"] as? Int })
     }
 
     func testStoriesAndShowStory() throws {

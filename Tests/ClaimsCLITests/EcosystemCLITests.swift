@@ -34,12 +34,20 @@ final class EcosystemCLITests: XCTestCase {
     func testExportFormats() throws {
         let cli = try ingested()
         for (what, header) in [("claims", "id,speaker,via,cue,stance,content,said_on,article_id,outlet"), ("entities", "id,name,type,mentions"),
-                               ("conflicts", "id,kind,kinds,score,a_claim_id"), ("stories", "id,label,claims,sources,independent_sources")] {
+                               ("conflicts", "id,kind,kinds,score,a_claim_id"), ("stories", "id,label,claims,sources,independent_sources"),
+                               ("disputes", "id,kind,kinds,pairs,score,a_story_id")] {
             let csv = try cli.run(["export", "--what", what, "--format", "csv"])
             XCTAssertEqual(csv.status, 0, csv.stderr)
             XCTAssertTrue(csv.stdout.hasPrefix(header), "\(what): \(csv.stdout.prefix(80))")
             let jsonl = try cli.run(["export", "--what", what])
             for line in jsonl.stdout.split(separator: "\n") { XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(line.utf8))) }
+            if what == "disputes" {
+                // Every member pair of every dispute: as many as the conflicts.
+                let pairs = jsonl.stdout.split(separator: "\n").map { line in
+                    ((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any])?["evidence"] as? [Any] ?? []
+                }.map(\.count).reduce(0, +)
+                XCTAssertEqual(pairs, try cli.run(["export", "--what", "conflicts"]).stdout.split(separator: "\n").count)
+            }
         }
         let reviews = try XCTUnwrap(try cli.json(try cli.run(["export", "--what", "conflicts", "--format", "claimreview"])) as? [[String: Any]])
         XCTAssertFalse(reviews.isEmpty)

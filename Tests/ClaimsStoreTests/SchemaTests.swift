@@ -121,7 +121,7 @@ final class SchemaTests: XCTestCase {
             XCTAssertEqual(try old.scalarInt("PRAGMA user_version"), 5)
         }
         let migrated = try ClaimsDatabase(path: path)
-        XCTAssertEqual(migrated.schemaVersion, 6)
+        XCTAssertEqual(migrated.schemaVersion, Migrations.currentVersion)
         let kept = try XCTUnwrap(try ArticleStore(database: migrated).article(id: 1))
         XCTAssertEqual(kept.title, "بيان")
         XCTAssertNil(kept.author)
@@ -197,6 +197,47 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(try migrated.connection.query("SELECT term || ' ' || day || ' ' || claim_id FROM claim_terms ORDER BY 1") { $0.string(0) }, postings)
         XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'claim_terms_claim'"), 1)
         try assertDetectionGoesOn(migrated)
+    }
+
+    /// Version 7 groups stories around a centre and links them by disputes: a version-6 archive (its
+    /// stories made by joining every linked claim, no `centre_claim_id`, no `disputes`) gets its
+    /// stories regrouped when opened, as a whole rebuild makes them, and its disputes.
+    func testVersionSixDatabaseGetsCentredStoriesAndDisputes() throws {
+        let path = try TestSupport.temporaryDirectory() + "/v6.db"
+        let regrouped: [String]
+        do {
+            let db = try ClaimsDatabase(path: path)
+            _ = try Ingester(database: db).ingest(paths: [TestSupport.path("Examples/articles")])
+            regrouped = try storiesWithCentres(db)
+            // The version 6 tables, holding one story of every claim linked to another.
+            try db.connection.execute("""
+                DROP VIEW disputes_view; DROP VIEW dispute_pairs_view; DROP TABLE disputes; DROP TABLE story_claims; DROP TABLE stories;
+                CREATE TABLE stories (id INTEGER PRIMARY KEY, label TEXT NOT NULL, first_claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+                                      claims INTEGER NOT NULL, sources INTEGER NOT NULL, independent_sources INTEGER NOT NULL, disputed INTEGER NOT NULL,
+                                      first_date TEXT, last_date TEXT);
+                CREATE TABLE story_claims (story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                                           claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+                                           role TEXT NOT NULL CHECK (role IN ('first', 'independent', 'relay', 'disputes')), source TEXT NOT NULL,
+                                           PRIMARY KEY (story_id, claim_id)) WITHOUT ROWID;
+                INSERT INTO stories VALUES (1, 'كل شيء', 1, 2, 1, 1, 0, NULL, NULL);
+                INSERT INTO story_claims SELECT 1, id, 'relay', 'x' FROM claims WHERE id IN (SELECT claim_a_id FROM conflicts UNION SELECT claim_b_id FROM conflicts);
+                PRAGMA user_version = 6;
+                """)
+        }
+        let migrated = try ClaimsDatabase(path: path)
+        XCTAssertEqual(migrated.schemaVersion, Migrations.currentVersion)
+        XCTAssertEqual(try storiesWithCentres(migrated), regrouped)
+        XCTAssertGreaterThan(try migrated.connection.scalarInt("SELECT count(*) FROM disputes"), 0)
+        XCTAssertEqual(try migrated.connection.scalarInt("SELECT count(*) FROM disputes_view"),
+                       try migrated.connection.scalarInt("SELECT count(*) FROM disputes"))
+    }
+
+    /// Each story as its centre's and members' contents (ids aside).
+    private func storiesWithCentres(_ db: ClaimsDatabase) throws -> [String] {
+        try db.connection.query("""
+            SELECT (SELECT content FROM claims WHERE id = s.centre_claim_id) || ' | ' || group_concat(c.content, ' | ')
+            FROM stories s JOIN story_claims sc ON sc.story_id = s.id JOIN claims c ON c.id = sc.claim_id GROUP BY s.id
+            """) { $0.string(0) }.sorted()
     }
 
     /// The migrated index is keyed by day first and detection goes on with the moved postings.

@@ -1,4 +1,4 @@
-/// Conflicts, corroborations and stories are derived from the claims. A recomputation of all of
+/// Conflicts, corroborations, stories and disputes are derived from the claims. A recomputation of all of
 /// them (`claims extract --all`, which gives every claim a new id, and `conflicts --rebuild`) is
 /// several transactions; a `settings` row marks them stale from its first to its last, so that a
 /// recomputation killed half-way is seen (`verify`, a warning on reads) and finished by the next
@@ -24,16 +24,25 @@ public enum StaleRelations {
         return owner != ProcessIdentity.current && !ProcessIdentity.isRunning(owner)
     }
 
-    /// Recomputes every conflict, corroboration and story, the relations marked stale throughout.
+    /// What a recomputation made.
+    public struct Outcome: Sendable {
+        public var conflicts = 0
+        public var corroborations = 0
+        public var stories = 0
+        public var disputes = 0
+    }
+
+    /// Recomputes every conflict, corroboration, story and dispute, the relations marked stale throughout.
     @discardableResult
-    public static func recompute(_ database: ClaimsDatabase, detector: ConflictDetector) throws -> ConflictDetector.Outcome {
+    public static func recompute(_ database: ClaimsDatabase, detector: ConflictDetector) throws -> Outcome {
         let db = database.connection
         try mark(db)
-        let outcome = try detector.rebuild()
-        try db.transaction {
-            try StoryBuilder(database: database).rebuild()
+        let links = try detector.rebuild()
+        let grouping = try db.transaction {
+            let grouping = try StoryBuilder(database: database).rebuild()
             try db.run("DELETE FROM settings WHERE key = ?", settingKey)
+            return grouping
         }
-        return outcome
+        return Outcome(conflicts: links.conflicts, corroborations: links.corroborations, stories: grouping.stories, disputes: grouping.disputes)
     }
 }

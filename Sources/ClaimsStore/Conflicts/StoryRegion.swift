@@ -2,9 +2,10 @@
 /// ingest regroups those stories only, not the whole archive (at 100,000 articles, regrouping all of
 /// them took 45 s of CPU after every ingest, however few the new articles).
 ///
-/// Stories are unions of links between claims: corroborations, statements continued in the next
-/// sentence (within one article), and the claims that conflict with one story. So a story can only
-/// change if one of its claims is connected, through such links, to a new claim: the region is the
+/// Stories (and the disputes between them) are made from links between claims: corroborations,
+/// statements continued in the next sentence (within one article), and conflicts; the grouping of a
+/// connected set of claims depends on that set only (`StoryCentres`). So a story can only change if
+/// one of its claims is connected, through such links, to a new claim: the region is the
 /// closure of the new claims under corroborations, conflicts, membership of one story as last built
 /// (continuations between earlier claims lie within their story) and, for the new claims, adjacency
 /// in their article (which contains their continuations), found breadth first. It holds whole

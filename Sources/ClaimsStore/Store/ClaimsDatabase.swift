@@ -92,7 +92,13 @@ public final class ClaimsDatabase {
         }
         var info = stat()
         guard stat(path, &info) == 0, Int(info.st_size) <= checkedBeforeWritingBytes else { return }
-        let rows = try db.query("PRAGMA quick_check(3)") { $0.string(0) }
+        // (quick_check itself fails on some damaged pages, after reporting them: what it said, then why it stopped.)
+        var rows: [String] = []
+        do {
+            try db.prepare("PRAGMA quick_check(3)").forEach { rows.append($0.string(0)) }
+        } catch let error as SQLiteError where error.code == 11 /* SQLITE_CORRUPT */ {
+            rows.append(error.message)
+        }
         if rows != ["ok"] {
             throw ClaimsError.damaged(path: path, reason: "quick_check: " + rows.joined(separator: "; ").replacingOccurrences(of: "\n", with: "; "))
         }
@@ -156,6 +162,7 @@ public final class ClaimsDatabase {
                         try Migrations.upgrade(db, from: from)
                     }
                     try db.execute(EmbeddedResources.schema)
+                    try Migrations.afterSchema(db, from: current.version)
                 }
             }
             state = try schemaState(db)

@@ -1,6 +1,6 @@
 /// What `claims export` writes.
 public enum ExportKind: String, CaseIterable, Sendable {
-    case articles, claims, entities, conflicts, stories
+    case articles, claims, entities, conflicts, stories, disputes
 }
 
 public enum ExportFormat: String, CaseIterable, Sendable {
@@ -31,6 +31,7 @@ public struct Exporter {
         case .entities: try entities(format, write)
         case .conflicts: try conflicts(format, since, write)
         case .stories: try stories(format, since, write)
+        case .disputes: try disputes(format, since, write)
         }
     }
 
@@ -119,6 +120,17 @@ public struct Exporter {
             emit(record, StoredStory.rowColumns, format, header: &header, write)
         }
         if !header, format == .csv { write(StoredStory.rowColumns.joined(separator: ",") + "\r\n") }
+    }
+
+    /// Disputes: JSON Lines with both sides and every member pair; CSV one row per dispute.
+    private func disputes(_ format: ExportFormat, _ since: String?, _ write: (String) -> Void) throws {
+        var header = false
+        let queries = ConflictQueries(database: database)
+        for dispute in try queries.disputes(since: since) {
+            let record = format == .csv ? dispute.row : dispute.with(evidence: try queries.memberPairs(ofDispute: dispute.id)).json
+            emit(record, StoredDispute.rowColumns, format, header: &header, write)
+        }
+        if !header, format == .csv { write(StoredDispute.rowColumns.joined(separator: ",") + "\r\n") }
     }
 
     /// Denied and contradicted claims as schema.org ClaimReview JSON-LD (a JSON array): the claim,
