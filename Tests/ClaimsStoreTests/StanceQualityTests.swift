@@ -6,6 +6,16 @@ import XCTest
 /// its figures on the ANS dev split (read from ../shared, skipped without it) and on the pairs
 /// written for this project (Tests/Fixtures/stance_pairs.json, never used to train or tune it).
 final class StanceQualityTests: XCTestCase {
+    /// Figures compared as the quantities stated, in words or digits, approximations included.
+    func testFiguresAreComparedAsQuantities() {
+        let decision = PairDecision()
+        func differ(_ a: String, _ b: String) -> Bool { PairFeatures.figuresDiffer(decision.analyse(a), decision.analyse(b)) }
+        XCTAssertFalse(differ("الحكومة تخصص مئتي مليون دولار للاعمار", "الحكومة تخصص 200 مليون دولار للإعمار"))
+        XCTAssertFalse(differ("عودة نصف مليون نازح", "عودة 500 الف نازح"))
+        XCTAssertFalse(differ("سقوط أكثر من 50 قتيلا في الاشتباكات", "سقوط 53 قتيلا في الاشتباكات"))
+        XCTAssertTrue(differ("مقتل 40 شخصا في القصف", "مقتل 65 شخصا في القصف"))
+    }
+
     func testFormsOfOneRootShareAKey() {
         let roots = RootAnalyzer()
         for family in [["مغادرة", "غادر", "يغادر", "المغادرة", "مغادره"], ["دخول", "دخل", "يدخل", "بدخول"],

@@ -104,7 +104,7 @@ public struct PairFeatures: Sendable {
         self["direction_flip"] = a.direction != 0 && b.direction != 0 && a.direction != b.direction ? 1 : 0
         self["direction_one_side"] = (a.direction == 0) != (b.direction == 0) ? 1 : 0
         self["close_with_difference"] = self["overlap_idf"] * self["difference_word_max"]
-        self["figures_differ"] = !a.numbers.isEmpty && !b.numbers.isEmpty && a.numbers != b.numbers ? 1 : 0
+        self["figures_differ"] = Self.figuresDiffer(a, b) ? 1 : 0
         self["figure_one_side"] = a.numbers.isEmpty != b.numbers.isEmpty ? 1 : 0
         let p = a.proposition, q = b.proposition
         func swapped(_ x: Set<Word>, _ y: Set<Word>) -> Double { !x.subtracting(y).isEmpty && !y.subtracting(x).isEmpty ? 1 : 0 }
@@ -135,6 +135,16 @@ public struct PairFeatures: Sendable {
         self["copied_of_longer"] = Double(alignment.common) / Double(max(1, max(a.words.count, b.words.count)))
         self["edits"] = Double(min(5, alignment.edits)) / 5
         self["length_ratio"] = Double(min(a.wordCount, b.wordCount)) / Double(max(1, max(a.wordCount, b.wordCount)))
+    }
+
+    /// Whether both give figures and not the same ones. Read as quantities where the statements
+    /// state them (`مئتي مليون` = `200 مليون`, `نصف مليون` = `500 ألف`, `أكثر من 50` ≈ `53`), else as the
+    /// digits written.
+    static func figuresDiffer(_ a: StatementAnalysis, _ b: StatementAnalysis) -> Bool {
+        let x = a.proposition.numbers, y = b.proposition.numbers
+        guard !x.isEmpty, !y.isEmpty else { return !a.numbers.isEmpty && !b.numbers.isEmpty && a.numbers != b.numbers }
+        let (fewer, more) = x.count <= y.count ? (x, y) : (y, x)
+        return !fewer.allSatisfy { fact in more.contains { $0.agrees(with: fact) } }
     }
 
     /// The longest common subsequence of two word sequences, and the number of places where they
