@@ -19,6 +19,7 @@ public final class ConflictDetector {
     public let comparer: ClaimComparer
     /// The second opinion on pairs of a denial and a report that the comparer leaves unlinked.
     let deniedContent = DeniedContent()
+    var deniedKeysByClaim: [Int: Set<String>] = [:]
     let context: PropositionContext
     var connection: Database { database.connection }
 
@@ -102,6 +103,7 @@ public final class ConflictDetector {
         cache = [:]
         impliedCountries = [:]
         frames = [:]
+        deniedKeysByClaim = [:]
     }
 
     /// Articles' frames (countries and towns they name), read once per article.
@@ -140,6 +142,7 @@ public final class ConflictDetector {
     /// Writes a claim's index keys (analysing it first unless extraction stored its features).
     func index(_ id: Int) throws -> Record? {
         cache[id] = nil
+        deniedKeysByClaim[id] = nil
         guard var record = try load(id) else { return nil }
         let keys = indexKeys(record.proposition)
         try connection.cached("DELETE FROM claim_terms WHERE claim_id = ?").bind([id]).run()

@@ -56,12 +56,21 @@ extension ConflictDetector {
         guard older.articleID != newer.articleID, (older.stance == .denies) != (newer.stance == .denies), !older.isCall, !newer.isCall
         else { return nil }
         let (denial, report) = older.stance == .denies ? (older, newer) : (newer, older)
-        guard let shared = deniedContent.sharedKeys(denial: deniedContent.keys(denial.proposition), report: deniedContent.keys(report.proposition))
+        guard let shared = deniedContent.sharedKeys(denial: deniedKeys(of: denial), report: deniedKeys(of: report))
         else { return nil }
         let speaker = { (p: Proposition, fallback: String) in p.speaker ?? fallback }
         return Comparison(relation: .contradict, kinds: [.denial], score: 0.6,
                           explanation: "\(speaker(denial.proposition, "one side")) denies what \(speaker(report.proposition, "the other")) reports: "
                               + "what is denied is in the report (shared: \(shared.sorted().joined(separator: "، ")))")
+    }
+
+    /// A claim's root keys and concepts, computed once per claim (a claim meets many candidates).
+    func deniedKeys(of record: Record) -> Set<String> {
+        if let known = deniedKeysByClaim[record.id] { return known }
+        let keys = deniedContent.keys(record.proposition)
+        if deniedKeysByClaim.count >= Self.cacheLimit { deniedKeysByClaim.removeAll(keepingCapacity: true) }
+        deniedKeysByClaim[record.id] = keys
+        return keys
     }
 
     /// A denial and a report placed in countries (named in the content, or the speaker's own) and not
