@@ -14,13 +14,13 @@ struct ArticleFrame: Equatable {
     /// Every place below country level, facilities included (`قاعدة عين الأسد`).
     var sites: Set<String> = []
 
-    /// Whether the two frames say "another event": both name countries, none in common, and no town
-    /// in common (a foreign official speaking of a base in Iraq shares the base); or both name towns,
-    /// none in common, and no country in common.
+    /// Whether the two frames say "another event": both name countries, none in common, and no site
+    /// in common (a foreign official speaking of a base in Iraq shares the base); or both name towns
+    /// and none in common (cholera in Taiz / in Hodeidah, fires in two provinces of one country).
     func separates(from other: ArticleFrame) -> Bool {
         let countriesDisjoint = !countries.isEmpty && !other.countries.isEmpty && countries.isDisjoint(with: other.countries)
         let placesDisjoint = !places.isEmpty && !other.places.isEmpty && places.isDisjoint(with: other.places)
-        return (countriesDisjoint && sites.isDisjoint(with: other.sites)) || (placesDisjoint && countries.isDisjoint(with: other.countries))
+        return (countriesDisjoint && sites.isDisjoint(with: other.sites)) || placesDisjoint
     }
 
     /// A facility (`مستشفى الثورة`, `قاعدة عين الأسد`, `معبر نصيب`) lies in some town the article may not
