@@ -4,7 +4,7 @@ import ClaimsStore
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show one stored item in full.",
-        subcommands: [ShowArticle.self, ShowClaim.self, ShowEntity.self, ShowStory.self, ShowDispute.self]
+        subcommands: [ShowArticle.self, ShowClaim.self, ShowEntity.self, ShowStory.self, ShowDispute.self, ShowConflict.self]
     )
 }
 

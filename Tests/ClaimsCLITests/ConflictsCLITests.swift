@@ -36,6 +36,27 @@ final class ConflictsCLITests: XCTestCase {
         XCTAssertEqual(try cli.run(["conflicts", "--kind", "rumour"]).status, 2)
     }
 
+    /// `show conflict N`: both claims, why detection linked them, and the pair decision's reading with
+    /// its features (a denial's content read with its stance); a missing id is an error.
+    func testShowConflictNamesTheFeaturesThatDecide() throws {
+        let cli = try ingested()
+        let listed = try XCTUnwrap(try cli.json(try cli.run(["conflicts", "--pairs", "--format", "json"])) as? [[String: Any]])
+        let denial = try XCTUnwrap(listed.first { ($0["kinds"] as? [String])?.contains("denial") == true })
+        let id = try XCTUnwrap(denial["id"] as? Int)
+        let json = try cli.run(["show", "conflict", String(id), "--format", "json"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let shown = try XCTUnwrap(try cli.json(json) as? [String: Any])
+        XCTAssertEqual(shown["id"] as? Int, id)
+        let decision = try XCTUnwrap(shown["pair_decision"] as? [String: Any])
+        XCTAssertTrue(["agree", "disagree", "other"].contains(decision["label"] as? String ?? ""))
+        XCTAssertFalse((decision["features"] as? [[String: Any]] ?? []).isEmpty)
+        let table = try cli.run(["show", "conflict", String(id)])
+        XCTAssertTrue(table.stdout.contains("why:") && table.stdout.contains("the pair decision"), table.stdout)
+        let missing = try cli.run(["show", "conflict", "99999"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("no conflict with id 99999"), missing.stderr)
+    }
+
     func testRebuildGivesTheSameConflicts() throws {
         let cli = try ingested()
         let before = try cli.run(["conflicts", "--pairs", "--format", "csv"]).stdout

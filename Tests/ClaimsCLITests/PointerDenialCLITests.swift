@@ -41,7 +41,7 @@ final class PointerDenialCLITests: XCTestCase {
         // `show claim` prints what the pointer denies; the conflict is a denial of that report.
         let shown = try cli.run(["show", "claim", String(pointer["id"] as! Int)])
         XCTAssertTrue(shown.stdout.contains(denied["content"] as! String), shown.stdout)
-        let conflicts = try XCTUnwrap(try cli.json(try cli.run(["conflicts", "--format", "json"])) as? [[String: Any]])
+        let conflicts = try XCTUnwrap(try cli.json(try cli.run(["conflicts", "--pairs", "--format", "json"])) as? [[String: Any]])
         XCTAssertTrue(conflicts.contains { conflict in
             ((conflict["a"] as? [String: Any])?["id"] as? Int) == denied["id"] as? Int
                 && ((conflict["b"] as? [String: Any])?["id"] as? Int) == pointer["id"] as? Int
