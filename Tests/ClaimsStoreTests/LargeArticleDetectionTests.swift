@@ -31,8 +31,8 @@ final class LargeArticleDetectionTests: XCTestCase {
         let nearCandidates = try nearDetector.candidates(for: XCTUnwrap(nearDetector.load(near.last)))
         XCTAssertEqual(nearCandidates.first, near.first, "\(nearCandidates)")
 
-        // Past `sameArticleClaims` claims: only the nearest claims of the article are read and compared.
-        let far = try ingestArticle(filler: ConflictDetector.sameArticleClaims + 20)
+        // Past `sameArticleClaims` (100) claims: only the nearest claims of the article are read and compared.
+        let far = try ingestArticle(filler: 120)
         let farDetector = try ConflictDetector(database: far.db)
         XCTAssertFalse(try farDetector.candidates(for: XCTUnwrap(farDetector.load(far.last))).contains(far.first))
         // The filler claims share their keys: the last one's candidates are its nearest.
