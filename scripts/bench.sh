@@ -7,7 +7,8 @@
 #   BENCH_ARTICLES=100000 scripts/bench.sh    # the full run
 #   BENCH_STATIC=0 scripts/bench.sh           # claims linked dynamically to the Swift runtime (slower start-up)
 #   scripts/bench.sh --no-baselines --keep    # extra arguments go to `claims-bench run`
-#   (first, `claims-bench large` times the ingest of one article of 0.25, 1, 2 and 4 MiB)
+#   (first, `claims-bench large` times the ingest of one article of 0.25, 1, 2 and 4 MiB, then
+#   `long-lines` the reading of very long lines and `web-speed` web pages against JSON Lines)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -31,4 +32,8 @@ else
 fi
 # One large article of 0.25, 1, 2 and 4 MiB: ingest time must grow linearly with its length.
 "$bin/claims-bench" large --seed "$seed" --claims "$bin/claims"
+# Reading very long lines (linear), and web pages against the same articles as JSON Lines (within 2×):
+# figures that unit tests no longer time.
+"$bin/claims-bench" long-lines --claims "$bin/claims"
+"$bin/claims-bench" web-speed --claims "$bin/claims"
 exec "$bin/claims-bench" run --articles "$articles" --seed "$seed" --claims "$bin/claims" "$@"

@@ -11,6 +11,8 @@ import Foundation
 //   claims-bench large [--sizes 0.25,1,2,4] [--seed S] [--workdir DIR] [--claims PATH]
 //   claims-bench eval-links PAIRS.json
 //   claims-bench disputes [--sizes N,N,…] [--recurring OUTLETS]
+//   claims-bench long-lines [--sizes 3,6,12,24] [--workdir DIR] [--claims PATH]
+//   claims-bench web-speed [--pages Tests/Fixtures/pages] [--variants N] [--workdir DIR] [--claims PATH]
 //
 // Arguments are parsed by hand: this target depends on ClaimsStore only.
 
@@ -26,6 +28,8 @@ let usage = """
            claims-bench large [--sizes MIB,MIB,…] [--seed S] [--workdir DIR] [--claims PATH]
            claims-bench eval-links PAIRS.json
            claims-bench disputes [--sizes N,N,…] [--recurring OUTLETS] [--seed S] [--workdir DIR] [--claims PATH]
+           claims-bench long-lines [--sizes MIB,MIB,…] [--workdir DIR] [--claims PATH]
+           claims-bench web-speed [--pages DIR] [--variants N] [--workdir DIR] [--claims PATH]
 
       generate   write a deterministic synthetic Arabic news corpus as JSON Lines (default: standard output);
                  --recurring N: each statement recurs in N outlets (and is denied in a fifth of them), 100 articles a day
@@ -46,6 +50,10 @@ let usage = """
                  in N outlets) with the release `claims`: conflicts (member pairs), stories and disputes per article
       large      ingest one article of each size (default 0.25, 1, 2 and 4 MiB of distinct generated text)
                  with the release `claims`, each into a new database: seconds and seconds per MiB
+      long-lines files of two very long lines (default 3, 6, 12 and 24 MiB) around one article: the time
+                 `claims ingest` takes to read them (linear in their length)
+      web-speed  the fixture pages (default Tests/Fixtures/pages, 40 variants of each) against the same
+                 articles as JSON Lines: `claims ingest` time of each and their ratio
     """
 
 struct Arguments {
@@ -79,6 +87,15 @@ struct Arguments {
         guard let text = values[name] else { return value }
         guard let n = Int(text.replacingOccurrences(of: "_", with: "")), n > 0 else { throw BenchError("--\(name): not a positive number: \(text)") }
         return n
+    }
+}
+
+/// `--sizes 0.25,1,2` in MiB.
+func sizes(_ parsed: Arguments, default sizes: [Double]) throws -> [Double] {
+    guard let list = parsed.values["sizes"] else { return sizes }
+    return try list.split(separator: ",").map {
+        guard let size = Double($0), size > 0 else { throw BenchError("--sizes: not a positive number: \($0)") }
+        return size
     }
 }
 
@@ -118,12 +135,7 @@ func main() -> Int32 {
             options.seed = seed
             options.workdir = parsed.values["workdir"] ?? options.workdir
             options.claimsPath = parsed.values["claims"]
-            if let list = parsed.values["sizes"] {
-                options.sizesMiB = try list.split(separator: ",").map {
-                    guard let size = Double($0), size > 0 else { throw BenchError("--sizes: not a positive number: \($0)") }
-                    return size
-                }
-            }
+            options.sizesMiB = try sizes(parsed, default: options.sizesMiB)
             try LargeArticleBenchmark(options: options).run()
         case "disputes":
             var options = DisputeGrowthBenchmark.Options()
@@ -138,6 +150,12 @@ func main() -> Int32 {
                 }
             }
             try DisputeGrowthBenchmark(options: options).run()
+        case "long-lines":
+            let benchmarks = InputSpeedBenchmarks(workdir: parsed.values["workdir"] ?? ".build/bench", claimsPath: parsed.values["claims"])
+            try benchmarks.longLines(sizesMiB: try sizes(parsed, default: [3, 6, 12, 24]))
+        case "web-speed":
+            let benchmarks = InputSpeedBenchmarks(workdir: parsed.values["workdir"] ?? ".build/bench", claimsPath: parsed.values["claims"])
+            try benchmarks.webSpeed(pagesFolder: parsed.values["pages"] ?? "Tests/Fixtures/pages", variants: try parsed.int("variants", default: 40))
         case "prototype":
             var options = IngestPrototype.Options()
             options.articles = try parsed.int("articles", default: 10_000)

@@ -22,6 +22,7 @@ struct ClaimsCommand: ParsableCommand {
             Numbers (--limit, --top, --max-bytes, --window, ids) are whole numbers of 0 or more;
             for a limit, 0 means no limit.
             Exit codes: 0 success, 1 some input or operation failed, 2 usage or query error.
+            Output to a pipe closed early (claims export | head -1) ends quietly with 0.
             """,
         version: ClaimsVersion.description,
         subcommands: [Ingest.self, Search.self, List.self, Conflicts.self, Stories.self, Check.self, Compare.self, Entities.self, Show.self, Export.self, Extract.self, Stats.self, Demo.self, Verify.self]
@@ -32,16 +33,25 @@ struct ClaimsCommand: ParsableCommand {
 
     /// Runs the command, mapping errors to the documented exit codes (2 for usage and query errors).
     static func main() {
+        // Before any file is opened: a closed standard output must not hand its number to the database.
+        OutputChannel.reserveClosedStandardDescriptors()
+        OutputChannel.ignoreBrokenPipeSignal()
         // A file size limit (ulimit -f) then fails the write with a clear error instead of killing us.
         signal(SIGXFSZ, SIG_IGN)
+        Foundation.exit(Terminal.finalStatus(runReportingErrors()))
+    }
+
+    /// Runs the command; the exit status.
+    private static func runReportingErrors() -> Int32 {
         var databasePath: String?
         do {
             var command = try parseAsRoot()
             databasePath = (command as? DatabaseCommand)?.global.databasePath
             try command.run()
+            return 0
         } catch let error as ClaimsError {
             Terminal.error(error.description)
-            Foundation.exit(error.isUsageError ? 2 : 1)
+            return error.isUsageError ? 2 : 1
         } catch let error as SQLiteError {
             // Errors of the database file as a whole name it and say what to do.
             if let databasePath, let named = ClaimsError.database(databasePath, error) {
@@ -49,16 +59,16 @@ struct ClaimsCommand: ParsableCommand {
             } else {
                 Terminal.error("database error: \(error.message)")
             }
-            Foundation.exit(1)
+            return 1
         } catch {
+            // Help and --version go to standard output; errors to standard error, with our
+            // documented code 2 for argument-parser's usage errors (exit 64 by default).
             let code = exitCode(for: error)
-            if code == .success || code == .failure && !(error is ValidationError) && "\(type(of: error))" != "CommandError" {
-                exit(withError: error)
-            }
-            // Argument-parser usage errors (exit 64 by default) use our documented code 2.
             let message = fullMessage(for: error)
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+            if !message.isEmpty {
+                if code == .success { Terminal.output(message + "\n") } else { Terminal.message(message) }
+            }
+            return code == .validationFailure ? 2 : code.rawValue
         }
     }
 }
@@ -92,6 +102,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func openForWriting() throws -> ClaimsDatabase {
+        Terminal.isWriting = true
         let database = try ClaimsDatabase(path: try checkedPath(), create: true)
         for warning in database.warnings { Terminal.warning(warning) }
         return database

@@ -1,14 +1,42 @@
 import ClaimsStore
 import Foundation
 
-/// Printing: data to standard output, messages to standard error.
+/// Printing: data to standard output, messages to standard error, both with `write(2)` through
+/// `OutputChannel` (README "Guarantees": output that cannot be written).
 enum Terminal {
+    static let standardOutput = OutputChannel(fileDescriptor: 1)
+    static let standardError = OutputChannel(fileDescriptor: 2)
+    /// Set once a command opened the database for writing: from then on a failed output never
+    /// ends the process before the command has finished its work.
+    nonisolated(unsafe) static var isWriting = false
+
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        if let failure = standardOutput.write(text) { outputFailed(failure) }
     }
 
     static func message(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        // (Nothing is done about a standard error that cannot be written: there is nowhere to say it.)
+        standardError.write(text + "\n")
+    }
+
+    /// Reported once. A reader that closed the pipe (`claims export | head -1`) ends a read command
+    /// quietly with status 0, as `head` users expect; any other failure (a full disk, a closed
+    /// descriptor) is an error on standard error and status 1. A writing command goes on to the end
+    /// of its work with nothing more printed, and `finish` gives the status.
+    private static func outputFailed(_ failure: OutputChannel.Failure) {
+        guard !outputFailureReported else { return }
+        outputFailureReported = true
+        if failure != .closedPipe { error("cannot write to standard output: \(failure)") }
+        if !isWriting { Foundation.exit(failure == .closedPipe ? 0 : 1) }
+    }
+
+    nonisolated(unsafe) private static var outputFailureReported = false
+
+    /// The status of a command that ran to its end with `status`: 1 when its output could not be
+    /// written (other than to a closed pipe).
+    static func finalStatus(_ status: Int32) -> Int32 {
+        if let failure = standardOutput.failure, failure != .closedPipe, status == 0 { return 1 }
+        return status
     }
 
     static func error(_ text: String) {
@@ -100,12 +128,12 @@ enum Terminal {
                 line += String(format: ", ETA %.0fs", eta)
             }
             if !report.failures.isEmpty { line += ", \(report.failures.count) failed" }
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+            standardError.write("\r\u{1B}[K" + line)
             shown = true
         }
 
         func finish() {
-            if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if shown { standardError.write("\r\u{1B}[K") }
         }
     }
 }

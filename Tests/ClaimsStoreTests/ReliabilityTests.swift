@@ -124,19 +124,20 @@ final class ReliabilityTests: XCTestCase {
         let impatient = try Database(path: path, busyTimeout: .milliseconds(30))
         _ = writer
         let released = expectation(description: "lock released")
+        let releasing = ResultBox()
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: 0.4)
+            releasing.add(1)
             try? holder.database.execute("COMMIT")
             released.fulfill()
         }
-        let started = Date()
         let id = try impatient.transaction { () -> Int64 in
             try impatient.run("INSERT INTO articles (source, title, body, content_hash, ingested_at, title_search, body_search) VALUES ('t', 't', 'b', 'h', 'now', 't', 'b')")
             return impatient.lastInsertRowID
         }
         XCTAssertEqual(id, 1)
         XCTAssertGreaterThan(impatient.busyRetries, 0, "the first attempts found the database locked")
-        XCTAssertGreaterThan(Date().timeIntervalSince(started), 0.3)
+        XCTAssertEqual(releasing.total, 1, "the transaction went through only once the holder was committing")
         wait(for: [released], timeout: 5)
 
         // A lock held through every retry is an error (busy), not a hang, and leaves no transaction open.
@@ -201,17 +202,18 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertEqual(scraped.body, "قالت المعارضة إن قواتها وصلت إلى حمص.")
     }
 
-    /// A long line is scanned once: reading it costs linear time (it used to rescan on every 64 KiB).
+    /// A long line is searched for its end once: reading it costs linear time (it used to rescan on
+    /// every 64 KiB). The time itself is a benchmark figure (`claims-bench long-lines`).
     func testVeryLongLinesAreReadInLinearTime() throws {
         let path = try TestSupport.temporaryDirectory() + "/long.jsonl"
         let line = [UInt8](repeating: UInt8(ascii: "a"), count: 6 << 20)
         var bytes = line + [0x0A] + Array("{\"body\": \"x\"}\n".utf8) + line + [0x0A] + Array("tail".utf8)
+        let total = bytes.count
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         bytes = []
         let fd = open(path, O_RDONLY)
         defer { close(fd) }
         let reader = LineReader(fileDescriptor: fd, maxLineBytes: 8 << 20)
-        let started = Date()
         guard case .text(let first)? = try reader.next() else { return XCTFail("first line") }
         XCTAssertEqual(first.count, 6 << 20)
         guard case .text(let second)? = try reader.next() else { return XCTFail("second line") }
@@ -221,7 +223,7 @@ final class ReliabilityTests: XCTestCase {
         guard case .text(let tail)? = try reader.next() else { return XCTFail("tail") }
         XCTAssertEqual(tail, Array("tail".utf8))
         XCTAssertNil(try reader.next())
-        XCTAssertLessThan(Date().timeIntervalSince(started), 4, "12 MiB of lines must not take quadratic time")
+        XCTAssertEqual(reader.bytesSearched, total, "each byte of 12 MiB of lines is searched for a newline once")
 
         // Over the limit: reported with its size, and the next line is intact.
         let limited = open(path, O_RDONLY)

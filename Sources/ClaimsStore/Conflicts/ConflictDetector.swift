@@ -6,7 +6,8 @@
 /// longest content words, all with its day. A new claim is compared only with claims that share an
 /// index key within ± `windowDays` days (a claim of unknown date meets every claim's look-ups, and
 /// stands itself for the newest news: the last `windowDays` days indexed before it), at most
-/// `maxCandidates` of them (those sharing the most keys). With P postings per key inside the window,
+/// `maxCandidates` of them (those sharing the most keys); of its own article, only with the
+/// `sameArticleClaims` claims before it (ArticlePostings.swift). With P postings per key inside the window,
 /// finding candidates for one claim costs K · (2 · windowDays + 2) B-tree seeks of O(log n) for its
 /// K keys, within the pages of those few days (the index is keyed by day first), plus O(K · P), and
 /// comparing them O(min(candidates, maxCandidates)); a rebuild over n claims is O(n · K · P · log n):
@@ -36,6 +37,8 @@ public final class ConflictDetector {
     private var cache: [Int: Record] = [:]
     /// Bounded so that peak memory stays flat however large the archive (~2.4 KB a record).
     static let cacheLimit = 20_000
+    /// What candidate look-ups keep for the article being detected (ArticlePostings.swift).
+    var articlePostings = ArticlePostings()
 
     public init(database: ClaimsDatabase, windowDays: Int = 4, gazetteer: Gazetteer? = nil) throws {
         self.database = database
@@ -147,9 +150,11 @@ public final class ConflictDetector {
         let keys = indexKeys(record.proposition)
         try connection.cached("DELETE FROM claim_terms WHERE claim_id = ?").bind([id]).run()
         let insert = try connection.cached("INSERT OR IGNORE INTO claim_terms (term, day, claim_id) VALUES (?, ?, ?)")
+        let day = record.proposition.date?.dayNumber ?? Self.undatedDay
         for term in keys {
-            try insert.bind([term, record.proposition.date?.dayNumber ?? Self.undatedDay, id] as [any SQLBindable]).run()
+            try insert.bind([term, day, id] as [any SQLBindable]).run()
         }
+        if !keys.isEmpty { articlePostings.noteIndexed(day: day, article: record.articleID) }
         record.indexKeys = keys
         return record
     }
@@ -196,59 +201,22 @@ public final class ConflictDetector {
     static let postingsPerKey = 400
 
     /// Claims of smaller id sharing enough index keys with `record` within the time window: for each
-    /// key, its newest postings, counted per claim.
+    /// key, its newest postings, counted per claim. Those of its own article are read only among its
+    /// `sameArticleClaims` claims before it.
     func candidates(for record: Record) throws -> [Int] {
-        let keys = record.indexKeys ?? indexKeys(record.proposition)
+        let keys = Array(record.indexKeys ?? indexKeys(record.proposition))
         guard !keys.isEmpty else { return [] }
-        let window = comparer.windowDays
-        // A dated claim reads the postings of its days: for each day of the window, one seek per key
-        // into the key (day, term, claim_id), all in one statement; those days are neighbours in the
-        // table, so the cost depends on the news of those days, not on the archive's size. An undated
-        // claim stands for the newest news: it reads the days up to the newest day indexed before it
-        // (bounded like any other claim, where reading "the newest postings of any day" would need a
-        // second copy of the index keyed by term). Both also read each key's newest undated postings.
-        // At most `postingsPerKey` per key, newest first.
-        let days: ClosedRange<Int>?
-        if let day = record.proposition.date?.dayNumber {
-            days = (day - window)...(day + window)
-        } else {
-            // (The index holds only claims before this one, incrementally and in a rebuild alike: the
-            // first row is the answer.)
-            var newest: Int?
-            try connection.cached("SELECT day FROM claim_terms WHERE day > ? AND +claim_id < ? ORDER BY day DESC LIMIT 1")
-                .bind([Self.undatedDay, record.id] as [any SQLBindable]).forEach { newest = $0.int(0) }
-            days = newest.map { ($0 - window)...$0 }
+        // Every claim also reads the undated postings (their day is `undatedDay`).
+        let days = (try searchDays(for: record).map(Array.init) ?? []) + [Self.undatedDay]
+        try startArticle(of: record)
+        var postings = try olderArticlesPostings(of: keys, days: days)
+        let ownArticle = try ownArticlePostings(of: keys, days: days, below: record.id)
+        for index in keys.indices where !ownArticle[index].isEmpty {
+            // The newest `postingsPerKey` of both, as one read below `record.id` would give.
+            postings[index] = ownArticle[index] + postings[index].prefix(max(0, Self.postingsPerKey - ownArticle[index].count))
         }
-        var postings: [String: [Int]] = [:]
-        if let days {
-            let dayList = JSONValue.array(days.map { .int($0) }).jsonText
-            let keyList = JSONValue.array(keys.map { .string($0) }).jsonText
-            // For each day and key, only its newest `postingsPerKey` postings are read (the lowest
-            // claim id among them is found first, by one index walk): reading all of them made a
-            // day with thousands of claims — one very long article — quadratic. Per key, the newest
-            // of these over the days are those of all postings.
-            try connection.cached("""
-                WITH days(day) AS (SELECT value FROM json_each(?1)), keys(term) AS (SELECT value FROM json_each(?2)),
-                     bounds(day, term, low) AS MATERIALIZED (
-                         SELECT days.day, keys.term, (SELECT c.claim_id FROM claim_terms c WHERE c.day = days.day AND c.term = keys.term
-                                                      AND c.claim_id < ?3 ORDER BY c.claim_id DESC LIMIT 1 OFFSET ?4)
-                         FROM days, keys)
-                SELECT t.term, t.claim_id FROM bounds b JOIN claim_terms t ON t.day = b.day AND t.term = b.term
-                WHERE t.claim_id < ?3 AND t.claim_id >= coalesce(b.low, -9223372036854775807)
-                """).bind([dayList, keyList, record.id, Self.postingsPerKey - 1] as [any SQLBindable])
-                .forEach { postings[$0.string(0), default: []].append($0.int(1)) }
-        }
-        let undated = try connection.cached("""
-            SELECT claim_id FROM claim_terms WHERE day = ? AND term = ? AND claim_id < ? ORDER BY claim_id DESC LIMIT ?
-            """)
         var shared: [Int: (predicateEntity: Int, entity: Int, words: Int)] = [:]
-        for key in keys.sorted() {
-            var ids = postings[key] ?? []
-            try undated.bind([Self.undatedDay, key, record.id, Self.postingsPerKey] as [any SQLBindable]).forEach { ids.append($0.int(0)) }
-            if ids.count > Self.postingsPerKey {
-                ids.sort(by: >)
-                ids.removeLast(ids.count - Self.postingsPerKey)
-            }
+        for (key, ids) in zip(keys, postings) {
             for id in ids {
                 var counts = shared[id] ?? (0, 0, 0)
                 if key.hasPrefix("ce:") || key.hasPrefix("cs:") { counts.predicateEntity += 1 } else if key.hasPrefix("e:") { counts.entity += 1 } else { counts.words += 1 }
@@ -268,6 +236,19 @@ public final class ConflictDetector {
         }.prefix(Self.maxCandidates).map(\.key)
     }
 
+    /// The days whose postings a claim reads: ± `windowDays` around its date; for an undated claim,
+    /// the days up to the newest day indexed before it (nil: nothing dated is indexed before it).
+    private func searchDays(for record: Record) throws -> ClosedRange<Int>? {
+        let window = comparer.windowDays
+        if let day = record.proposition.date?.dayNumber { return (day - window)...(day + window) }
+        // (The index holds only claims before this one, incrementally and in a rebuild alike: the
+        // first row is the answer.)
+        var newest: Int?
+        try connection.cached("SELECT day FROM claim_terms WHERE day > ? AND +claim_id < ? ORDER BY day DESC LIMIT 1")
+            .bind([Self.undatedDay, record.id] as [any SQLBindable]).forEach { newest = $0.int(0) }
+        return newest.map { ($0 - window)...$0 }
+    }
+
     // MARK: - Detection
 
     /// What detection found for one claim.
@@ -285,6 +266,8 @@ public final class ConflictDetector {
             for (id, proposition) in zip(ids, propositions) { fresh[id] = proposition }
         }
         defer { fresh.removeAll(keepingCapacity: true) }
+        // (An article rolled back may leave its id to the next one, with other claims.)
+        articlePostings = ArticlePostings()
         var outcome = Outcome()
         for id in ids.sorted() {
             guard let record = try index(id) else { continue }

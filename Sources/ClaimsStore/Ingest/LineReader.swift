@@ -14,6 +14,9 @@ final class LineReader {
     private var atEnd = false
     private let chunk = 1 << 16
     let maxLineBytes: Int
+    /// Bytes searched for a newline so far: each byte once, so that this never exceeds the bytes
+    /// read (what makes a line of any length cost linear time; counted for the tests).
+    private(set) var bytesSearched = 0
 
     /// - Parameter head: bytes already read from the descriptor, read first.
     init(fileDescriptor: Int32, maxLineBytes: Int, head: [UInt8] = []) {
@@ -28,7 +31,9 @@ final class LineReader {
         var skipping = 0   // bytes of an over-long line being discarded
         var scanned = start   // bytes before this index hold no newline
         while true {
-            if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+            let found = buffer[scanned...].firstIndex(of: 0x0A)
+            bytesSearched += (found.map { $0 + 1 } ?? buffer.count) - scanned
+            if let newline = found {
                 // (A long line read within the buffer is too long as well.)
                 if newline - start > maxLineBytes {
                     let count = skipping + newline - start
