@@ -41,12 +41,26 @@ struct CrossArticleDenials {
                 && Self.isPointer(extraction.claims[$0].content)
         }
         guard !pointers.isEmpty else { return 0 }
+        // The article's framings are read once, and each is looked up once: an article of thousands
+        // of pointer denials (one very long page) must not read its whole text or the archive again
+        // for each of them.
+        let framings = framings(in: extraction, article: article)
+        let lead = lead(of: article)
+        var reports: [String: Int?] = [:]
         var resolved = 0
         for index in pointers {
             let pointer = extraction.claims[index]
             let date = (pointer.saidOn ?? article.published).flatMap { CalendarDate(iso: String($0.prefix(10))) }
-            for framing in framings(of: pointer, in: extraction, article: article) {
-                guard let report = try bestReport(for: framing, before: article.id, date: date) else { continue }
+            // The lead, unless it is the pointer's own sentence (`نفت الوزارة ذلك` frames nothing).
+            let own = framings + (lead.map { pointer.part == .body && pointer.sentenceIndex == 0 || framings.contains($0) ? [] : [$0] } ?? [])
+            for framing in own {
+                let key = framing + "\u{1}" + (date.map { String($0.dayNumber) } ?? "")
+                let report: Int?
+                if let known = reports[key] { report = known } else {
+                    report = try bestReport(for: framing, before: article.id, date: date)
+                    reports[key] = report
+                }
+                guard let report else { continue }
                 try connection.cached("UPDATE claims SET target_claim_id = ? WHERE id = ?").bind([report, ids[index]] as [any SQLBindable]).run()
                 resolved += 1
                 break
@@ -55,20 +69,30 @@ struct CrossArticleDenials {
         return resolved
     }
 
+    /// The most framings one article gives its pointer denials (the first ones: the headline's first).
+    static let framingsPerArticle = 8
+
     /// What the article says is denied, most specific first: the content of its other denials that
-    /// say what they deny (a headline `الوزارة تنفي إغلاق المستشفى`), its title, its first sentence.
-    func framings(of pointer: ExtractedClaim, in extraction: ArticleExtraction, article: Article) -> [String] {
+    /// say what they deny (a headline `الوزارة تنفي إغلاق المستشفى`), its title.
+    func framings(in extraction: ArticleExtraction, article: Article) -> [String] {
         var framings: [String] = []
-        for claim in extraction.claims where claim.stance == .denies && !Self.isPointer(claim.content) && claim.targetIndex == nil {
-            if !framings.contains(claim.content) { framings.append(claim.content) }
+        var seen = Set<String>()
+        for claim in extraction.claims where claim.stance == .denies && claim.targetIndex == nil && !Self.isPointer(claim.content) {
+            guard framings.count < Self.framingsPerArticle else { break }
+            if seen.insert(claim.content).inserted { framings.append(claim.content) }
         }
-        if article.titleIsHeadline, !article.title.isEmpty { framings.append(article.title) }
-        // The lead, unless it is the pointer's own sentence (`نفت الوزارة ذلك` frames nothing).
-        if !(pointer.part == .body && pointer.sentenceIndex == 0),
-           let lead = article.body.split(whereSeparator: { ".!؟?\n".contains($0) }).first.map(String.init), !framings.contains(lead) {
-            framings.append(lead)
+        if article.titleIsHeadline, !article.title.isEmpty, !seen.contains(article.title), framings.count < Self.framingsPerArticle + 1 {
+            framings.append(article.title)
         }
         return framings
+    }
+
+    /// The article's first sentence (read up to its end only).
+    func lead(of article: Article) -> String? {
+        let body = article.body.drop(while: { ".!؟?\n".contains($0) })
+        let end = body.firstIndex(where: { ".!؟?\n".contains($0) }) ?? body.endIndex
+        let lead = String(body[..<end])
+        return lead.isEmpty ? nil : lead
     }
 
     /// What a proposition is about, for the denied-content test: its root keys and concepts, and its
