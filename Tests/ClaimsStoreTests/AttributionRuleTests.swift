@@ -310,4 +310,33 @@ final class AttributionRuleTests: XCTestCase {
         let two = claims("ووصفت الشركة البرنامج بأنه \"خطير جدا\" وأنه يسرق كلمات المرور.")
         XCTAssertEqual(two.map(\.content).last, "يسرق كلمات المرور")
     }
+
+    // MARK: Round 2 of issue 13
+
+    func testADefiniteVerbalNounAfterADefiniteSubjectIsTheObject() throws {
+        // A construct chain's first member is indefinite: two definite nouns in a row that are not a noun
+        // and its adjective end the speaker at the first (`الحكومة | التوصل إلى اتفاق`).
+        let reached = try only("ونفت الحكومه التوصل الى اتفاق نهائي مع النقابات.")
+        XCTAssertEqual(reached.speakerText, "الحكومه")
+        XCTAssertEqual(reached.stance, .denies)
+        XCTAssertEqual(reached.content, "التوصل الى اتفاق نهائي مع النقابات")
+        let agreement = try only("ونفت الوزارة الاتفاق مع صندوق النقد على رفع الدعم.")
+        XCTAssertEqual(agreement.speakerText, "الوزارة")
+        XCTAssertTrue(agreement.content.hasPrefix("الاتفاق مع صندوق النقد"), agreement.content)
+        let withdrawal = try only("واعلنت الهيئة الانسحاب من المفاوضات بعد جولتين.")
+        XCTAssertEqual(withdrawal.speakerText, "الهيئة")
+        XCTAssertTrue(withdrawal.content.hasPrefix("الانسحاب من المفاوضات"), withdrawal.content)
+        // (With ه for ة, `الحكومه` and `الوزاره` are the same actors after the verb.)
+        XCTAssertEqual(try only("وقالت الوزاره إن الوضع مستقر.").speakerText, "الوزاره")
+        // A nisba or participle after the noun is its adjective, still the speaker.
+        let adjective = try only("ونفت الحكومة الانتقالية وجود أي خلاف داخلها.")
+        XCTAssertEqual(adjective.speakerText, "الحكومة الانتقالية")
+    }
+
+    func testAVerbAfterARoleIsNoName() {
+        // `وزير المالية يقدم استقالته`: a verb and its object pronoun are no person's name.
+        let entities = extract("وقالت مصادر إن وزير الماليه يقدم استقالته اليوم. وكان وزير الاقتصاد سليم الخوري قدم استقالته امس.").discovered
+        XCTAssertFalse(entities.contains { $0.name.contains("استقالته") }, "\(entities.map(\.name))")
+        XCTAssertTrue(entities.contains { $0.name == "سليم الخوري" && $0.type == .person }, "\(entities.map(\.name))")
+    }
 }

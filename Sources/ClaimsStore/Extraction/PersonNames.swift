@@ -133,6 +133,18 @@ extension EntityRecognizer {
         return !numberWords.contains(word)
     }
 
+    /// Whether the word at `i` has the shape of a verb (`قدم`, `يقدم`, `تسلم`: a perfect of three letters or
+    /// an imperfect of four, not a given name) followed by its object carrying a pronoun (`استقالته`, `مهامها`).
+    static func isVerbBeforeItsObject(_ i: Int, _ text: AnalyzedText) -> Bool {
+        var word = Substring(text.normalized[i])
+        if word.count >= 4, word.hasPrefix("و") || word.hasPrefix("ف") { word = word.dropFirst() }
+        guard !word.hasPrefix("ال"), !firstNames.contains(String(word)), !firstNames.contains(text.normalized[i]),
+              word.count == 3 || (word.count == 4 && ["ي", "ت"].contains(where: { word.hasPrefix($0) })) else { return false }
+        let object = text.normalized[i + 1]
+        return ["ه", "ها", "هم", "هما"].contains(where: { object.hasSuffix($0) && object.count > $0.count + 2 }) && text.keys[i + 1] != object
+            && !firstNames.contains(object)
+    }
+
     /// Whether the words of `span` make a whole name: it does not end in a name-former (`عباس عبد`), and
     /// is not an accusative phrase (`اتصالا هاتفيا`, `موعدا دقيقا`: every word ends in the alif of tanwin).
     static func isWholeName(_ span: Range<Int>, _ text: AnalyzedText) -> Bool {
@@ -201,6 +213,9 @@ extension EntityRecognizer {
             if word.hasPrefix("ل") && !text.keys[end].hasPrefix("ل") && !covered[end] && end > trigger + 1 && !Self.titleComplements.contains(word) { break }
             // A second role after the name is an apposition (`الدكتور عبد الرحمن البر عضو مكتب …`).
             if sawName, Self.appositiveRoles.contains(word) || Self.appositiveRoles.contains(text.keys[end]) { break }
+            // A verb and its object with a pronoun end the title's phrase (`وزير المالية يقدم استقالته`,
+            // `… كريم الحاج قدم استقالته`): no name word.
+            if end + 1 < text.tokens.count, Self.isVerbBeforeItsObject(end, text) { break }
             if !word.hasPrefix("ال"), !Self.titleComplements.contains(word), !Self.appositiveRoles.contains(word), isNameWord(end, text, covered, cues) {
                 sawName = true
             }

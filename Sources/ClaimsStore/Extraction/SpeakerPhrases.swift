@@ -232,10 +232,30 @@ extension ClaimExtractor {
             // a construct chain ends at its definite member. A preposition opens a new one (`القيادي في هيئة …`).
             if sawDefinite, !word.hasPrefix("ال"), !CueLexicon.isRole(word), !["في", "من", "لدي", "باسم", "عن"].contains(word),
                !(word.hasPrefix("ب") && text.keys[i] != word), !(word.hasPrefix("ل") && text.keys[i] != word) { break }
+            // A construct chain's first member is indefinite, so a definite verbal noun right after a definite
+            // subject is its object, not its complement (`نفت الحكومة التوصل إلى اتفاق`, `أعلنت روسيا الانسحاب`).
+            if sawDefinite || sawEntity, context.entities.covering[i] == nil, Self.isDefiniteDerivedVerbalNoun(word) { break }
             sawDefinite = word.hasPrefix("ال") && !["في", "من", "لدي"].contains(word)
             i += 1
         }
         return i
+    }
+
+    /// A definite verbal noun of a derived verb form, by its shape (`التوصل`, `التفاوض`, `التعيين`, `الإعلان`,
+    /// `الاتفاق`, `الانسحاب`, `الاستقالة`, `الاستقلال`); a nisba or a plural (`الانتقالية`, `التنفيذيون`) is
+    /// an adjective or a noun of people, not one.
+    static func isDefiniteDerivedVerbalNoun(_ word: String) -> Bool {
+        guard word.hasPrefix("ال"), !["ي", "يه", "ون", "ين", "ات", "يا"].contains(where: { word.hasSuffix($0) }) else { return false }
+        var stem = Array(word.dropFirst(2))
+        if stem.last == "ه" { stem.removeLast() }
+        switch stem.count {
+        case 4: return stem[0] == "ت"                                               // تفعّل: التوصل
+        case 5: return (stem[0] == "ا" && stem[3] == "ا")                           // إفعال: الإعلان, الاتفاق
+            || (stem[0] == "ت" && (stem[2] == "ا" || stem[3] == "ي"))                // تفاعل, تفعيل: التفاوض, التعيين
+        case 6: return stem[0] == "ا" && stem[4] == "ا"                             // افتعال, انفعال, استفالة: الانسحاب, الاستقالة
+        case 7: return stem.starts(with: ["ا", "س", "ت"]) && stem[5] == "ا"          // استفعال: الاستقلال
+        default: return false
+        }
     }
 
     /// The end of an apposition starting at `i` (after a comma), or nil when the phrase is not one.
@@ -303,7 +323,8 @@ extension ClaimExtractor {
         }
         if verbFirst, !anonymous, context.entities.startingAt[range.lowerBound] == nil {
             guard CueLexicon.isRole(firstWord) || CueLexicon.isRole(firstKey) || CueLexicon.isRole("ال" + bareFirstKey)
-                    || CueLexicon.actorHeads.contains(bareFirstKey) || CueLexicon.mediaDescriptors.contains(bareFirstKey) else { return nil }
+                    || CueLexicon.actorHeads.contains(bareFirstKey) || CueLexicon.mediaDescriptors.contains(bareFirstKey)
+                    || CueLexicon.actorHeads.contains(written) || CueLexicon.mediaDescriptors.contains(written) else { return nil }
         }
         if anonymous {
             return Speaker(text: phrase, entity: nil, type: nil, anonymous: true, via: [])
