@@ -339,4 +339,18 @@ final class AttributionRuleTests: XCTestCase {
         XCTAssertFalse(entities.contains { $0.name.contains("استقالته") }, "\(entities.map(\.name))")
         XCTAssertTrue(entities.contains { $0.name == "سليم الخوري" && $0.type == .person }, "\(entities.map(\.name))")
     }
+
+    func testARoleFollowedByAnUnreadNameIsThatPersonNotTheLastQuoted() {
+        let found = claims("وقال عبد الرؤوف احد زعماء الحركة: إن المعتصمين باقون. وقطع المتظاهرون الطرق. ومن جانبها، أكدت رئيسة وزراء البلاد شيخة حسينه واجد أن القوانين كافيه.")
+        XCTAssertEqual(found.count, 2, "\(found.map { "\($0.speakerText) | \($0.content)" })")
+        XCTAssertEqual(found.last?.speakerText, "رئيسة وزراء البلاد شيخة حسينه واجد")
+        XCTAssertEqual(found.last?.speakerType, .person)
+    }
+
+    func testAfterAVerbOfAttemptACueIsAVerbalNoun() throws {
+        let claim = try only("وقال سامي العبيدي إن المسؤولين لم يحاولوا نفي وجود الثغرات.")
+        XCTAssertEqual(claim.stance, .asserts)
+        XCTAssertEqual(claim.content, "المسؤولين لم يحاولوا نفي وجود الثغرات")
+        XCTAssertEqual(claims("وأرادت الوزارة تأكيد حرصها على الحوار.").count, 0)
+    }
 }

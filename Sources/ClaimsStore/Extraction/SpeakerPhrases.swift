@@ -124,6 +124,7 @@ extension ClaimExtractor {
                 return Speaker(text: last.speakerText, entity: nil, type: nil, anonymous: true, via: [])
             }
         }
+        // A role agrees with its holder (`رئيسة` is no man quoted before).
         if let role = speaker.roleOf, let gazetteer = recognizerGazetteer,
            // A person named as such (a role's speaker text is the role, its entity the institution).
            let last = claims.last(where: { $0.speakerType == .person && $0.speakerText == $0.speakerEntity && $0.part == context.part && sentenceIndex - $0.sentenceIndex <= 4 }),
@@ -133,7 +134,9 @@ extension ClaimExtractor {
             let fits = role.isEmpty || role.contains { name in
                 affiliations.contains(name) || gazetteer.entity(named: name)?.affiliation.map { affiliations.contains($0) } == true
             }
-            if fits { return Speaker(text: person, entity: person, type: .person, anonymous: false, via: []) }
+            if fits, Agreement.compatible(Agreement.of(speaker), Agreement.of(last)) {
+                return Speaker(text: person, entity: person, type: .person, anonymous: false, via: [])
+            }
         }
         return speaker
     }
@@ -335,6 +338,13 @@ extension ClaimExtractor {
             // A role without a name is held by a person (`المتحدث باسم الخارجية الصينية`), tied to the
             // institution it names; resolved later against the person just quoted.
             let best = named.first
+            // Two or more indefinite words after the institution are its holder's name, which the recognizer
+            // did not read (`رئيسة وزراء بنغلاديش شيخة حسينة واجد`): the phrase names them, no one else.
+            let tail = (mentions.last.map(\.range.upperBound) ?? (range.lowerBound + 1))..<range.upperBound
+            if tail.count >= 2, tail.allSatisfy({ !text.normalized[$0].hasPrefix("ال") && !CueLexicon.isRole(text.normalized[$0]) && !CueLexicon.isRole(text.keys[$0])
+                && context.entities.covering[$0] == nil && !["في", "من", "عن", "باسم", "لدي"].contains(text.normalized[$0]) }) {
+                return Speaker(text: phrase, entity: nil, type: .person, anonymous: false, via: [])
+            }
             return Speaker(text: phrase, entity: best?.name, type: .person, anonymous: false, via: [], roleOf: mentions.map(\.name))
         }
         let rank: [EntityType: Int] = [.person: 0, .media: 1, .organization: 2, .place: 3]
