@@ -353,4 +353,12 @@ final class AttributionRuleTests: XCTestCase {
         XCTAssertEqual(claim.content, "المسؤولين لم يحاولوا نفي وجود الثغرات")
         XCTAssertEqual(claims("وأرادت الوزارة تأكيد حرصها على الحوار.").count, 0)
     }
+
+    func testASurveyForAnOutletSpeaksForItAndWhatWasNotSaidIsNoReport() throws {
+        let survey = try only("وخلص مسح لرويترز الى ان المنتجين خفضوا الانتاج بنسبه كبيرة.")
+        XCTAssertEqual(survey.speakerEntity, "رويترز")
+        XCTAssertEqual(survey.content, "المنتجين خفضوا الانتاج بنسبه كبيرة")
+        let unnamed = claims("ونشرت الصحيفه تصريحا لمسؤول كبير دون أن تذكر اسمه، ومن دون ان يؤكد مكتبه ما قاله.")
+        XCTAssertFalse(unnamed.contains { ["تذكر", "يؤكد"].contains($0.cue) }, "\(unnamed.map { "\($0.cue) | \($0.content)" })")
+    }
 }

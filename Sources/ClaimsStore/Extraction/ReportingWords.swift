@@ -15,6 +15,8 @@ extension ClaimExtractor {
         // After a verb of attempt, will or ability the cue is its verbal noun (`لم يحاولوا نفي وجود الثغرات`,
         // `أرادت تأكيد`), not a report.
         if found != nil, k > 0, Self.attemptVerbs.contains(text.normalized[k - 1]) { return nil }
+        // `دون أن تذكر اسمه`, `من دون أن يؤكد`: what was not done is no report.
+        if found != nil, k > 1, text.normalized[k - 1] == "ان", ["دون", "بدون"].contains(text.normalized[k - 2]), found?.role != .falsity { return nil }
         // A verb never carries the article: `والجدير بالذكر`, `الإعلان` are nouns.
         if let cue = found, cue.role != .agency, CueLexicon.hasArticle(text.normalized[k]) { return nil }
         // لـ before a verbal noun gives a purpose (`لكشف الثغرات`), not a report; before an imperfect verb it

@@ -188,7 +188,9 @@ extension ClaimExtractor {
             if isRecipient(i, text) {
                 // `لرويترز` after a source is whom it spoke to; `للأمم المتحدة` after a title is its complement.
                 let afterTitle = i > start && (CueLexicon.titleWords.contains(text.normalized[i - 1]) || EntityRecognizer.titleComplements.contains(text.normalized[i - 1])
-                                               || CueLexicon.titleWords.contains(text.normalized[start]))
+                                               || CueLexicon.titleWords.contains(text.normalized[start])
+                                               // `خلص مسح لرويترز إلى أن`: a document's author, not whom it spoke to.
+                                               || (i == start + 1 && CueLexicon.documentNouns.contains(text.keys[start])))
                 if context.entities.covering[i] == nil || (context.entities.startingAt[i] != nil && i > start && !afterTitle) { break }
             }
             if let mention = context.entities.startingAt[i] {
