@@ -361,4 +361,21 @@ final class AttributionRuleTests: XCTestCase {
         let unnamed = claims("ونشرت الصحيفه تصريحا لمسؤول كبير دون أن تذكر اسمه، ومن دون ان يؤكد مكتبه ما قاله.")
         XCTAssertFalse(unnamed.contains { ["تذكر", "يؤكد"].contains($0.cue) }, "\(unnamed.map { "\($0.cue) | \($0.content)" })")
     }
+
+    func testTheGivenNameAliIsNoPreposition() throws {
+        let plain = try only("وقال علي الحسيني إن الحوار مستمر رغم الخلافات.")
+        XCTAssertEqual(plain.speakerText, "علي الحسيني")
+        XCTAssertEqual(plain.speakerType, .person)
+        let titled = try only("وقال الرئيس علي عبدالله صالح ان الحوار مستمر.")
+        XCTAssertTrue(titled.speakerText.hasPrefix("علي عبد"), titled.speakerText)
+        // The preposition stays one: `أكد على ضرورة …`, `شدد الوزير على أن …`.
+        let preposition = try only("وشدد الوزير سليم الخوري على ان الحوار مستمر.")
+        XCTAssertEqual(preposition.speakerText, "سليم الخوري")
+    }
+
+    func testUnnamedActorsJoinedByWawEachSpeak() {
+        let found = claims("واعلن الجيش والشرطه ان الطريق الى المطار مفتوح.")
+        XCTAssertEqual(found.map(\.speakerText), ["الجيش", "الشرطه"])
+        XCTAssertEqual(found.map(\.content), ["الطريق الى المطار مفتوح", "الطريق الى المطار مفتوح"])
+    }
 }

@@ -36,7 +36,7 @@ extension ClaimExtractor {
         // A fronted prepositional phrase is no subject (`وحول رؤيته لمرحلة ما بعد الأسد قال: …`).
         if ["حول", "وحول", "وعن", "وفي", "وبعد", "وبشان", "بشان", "وردا", "ردا", "وخلال"].contains(text.normalized[start]) { return nil }
         // Take the phrase after the last preposition (`من الفصائل المحلية` → `الفصائل المحلية`).
-        if let preposition = (start..<end).last(where: { ["من", "في", "الي", "علي", "عن", "مع"].contains(text.normalized[$0]) }),
+        if let preposition = (start..<end).last(where: { ["من", "في", "الي", "علي", "عن", "مع"].contains(text.normalized[$0]) && !EntityRecognizer.isGivenNameAli($0, text) }),
            end != i, preposition + 1 < end, preposition > start,
            !CueLexicon.numberWords.contains(text.normalized[preposition - 1]), !CueLexicon.anonymousHeads.contains(text.normalized[preposition - 1]) {
             start = preposition + 1
@@ -93,6 +93,14 @@ extension ClaimExtractor {
            zip(named, named.dropFirst()).allSatisfy({ $0.range.upperBound == $1.range.lowerBound && text.normalized[$1.range.lowerBound].hasPrefix("و") }),
            named.last!.range.upperBound == range.upperBound {
             return named.map { Speaker(text: $0.name, entity: $0.name, type: $0.type, anonymous: false, via: []) }
+        }
+        // `الجيش والشرطة`, `الحكومة والمعارضة السورية`: unnamed actors joined by و each speak.
+        let joints = range.dropFirst().filter { Self.isJoinedActor($0, text) && context.entities.covering[$0] == nil }
+        if !joints.isEmpty {
+            let bounds = [range.lowerBound] + joints + [range.upperBound]
+            let parts = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+            let speakers = parts.compactMap { speakerFromPhrase($0, context, requireEntity: false, verbFirst: true) }
+            if speakers.count == parts.count { return speakers }
         }
         return speakerFromPhrase(range, context, requireEntity: false, verbFirst: true).map { [$0] } ?? []
     }
@@ -204,7 +212,8 @@ extension ClaimExtractor {
                !word.hasPrefix("و"), context.entities.covering[i] == nil { break }
             // `مبعوث الأمم المتحدة إلى سوريا غير بيدرسن`: إلى inside an envoy's title.
             if word == "الي", i > start, ["مبعوث", "المبعوث", "سفير", "السفير", "ممثل", "الممثل"].contains(text.normalized[start]) { i += 1; continue }
-            if CueLexicon.complementizers.contains(word) || isAdverbial(i, text) || word == "عن" || word == "علي" || word == "الي" { break }
+            if CueLexicon.complementizers.contains(word) || isAdverbial(i, text) || word == "عن" || word == "الي"
+                || (word == "علي" && !EntityRecognizer.isGivenNameAli(i, text)) { break }
             if word == "نقلا" || ["لم", "لن", "لا", "قد", "ما", "سوف", "كان", "كانت", "الذي", "التي", "الذين"].contains(word) { break }
             if cueWord(at: i, text) != nil { break }
             if word == "في", i + 1 < limit, CueLexicon.verbPrepositionHeads.contains(text.normalized[i + 1]) || CueLexicon.verbPrepositionHeads.contains(text.keys[i + 1]) { break }
@@ -230,6 +239,8 @@ extension ClaimExtractor {
             // After a named speaker, an object starts (`نفت وزارة الدفاع التقارير`, `حثت روسيا رعاياها`).
             if sawEntity, role == .denial || role == .call || role == .agency, !CueLexicon.titleWords.contains(word) { break }
             if sawEntity, word.hasPrefix("و"), context.entities.startingAt[i] == nil, role != .speech || text.keys[i] != word { break }
+            // `الجيش والشرطة`: a second unnamed actor joined by و to a definite one continues the subject.
+            if sawDefinite, Self.isJoinedActor(i, text) { sawDefinite = true; i += 1; continue }
             // After a name, only titles, adjectives (definite) and prepositional complements continue it.
             if sawEntity, !word.hasPrefix("ال"), !["في", "من", "ب", "لدي", "باسم"].contains(word), !CueLexicon.titleWords.contains(word),
                !(word.hasPrefix("ب") && text.keys[i] != word), !(word.hasPrefix("ل") && text.keys[i] != word) { break }
@@ -244,6 +255,15 @@ extension ClaimExtractor {
             i += 1
         }
         return i
+    }
+
+    /// Whether the word at `i` is an unnamed actor with و and the article (`والشرطة`, `والمعارضه`).
+    static func isJoinedActor(_ i: Int, _ text: AnalyzedText) -> Bool {
+        let word = text.normalized[i]
+        guard word.hasPrefix("وال"), word.count > 5 else { return false }
+        // (A second role is the same person's: `المؤسس والرئيس التنفيذي`.)
+        let bare = String(word.dropFirst(3))
+        return CueLexicon.actorHeads.contains(bare) && !CueLexicon.isRole(bare) && !CueLexicon.isRole("ال" + bare) && !CueLexicon.titleWords.contains(bare)
     }
 
     /// A definite verbal noun of a derived verb form, by its shape (`التوصل`, `التفاوض`, `التعيين`, `الإعلان`,
@@ -316,7 +336,7 @@ extension ClaimExtractor {
         // A statement speaks for its author (`بيان اتحاد الكتاب العرب`, `مسح لرويترز`); a report or study
         // without one is an unnamed source (`تقرير طبي حديث`, `الدراسة`).
         // (The written word too: with ه for ة, `الدراسه` is cut to `دراس` by the stemmer.)
-        let written = firstWord.hasPrefix("ال") ? String(firstWord.dropFirst(2)) : firstWord
+        let written = firstWord.hasPrefix("ال") ? String(firstWord.dropFirst(2)) : firstWord.hasPrefix("وال") ? String(firstWord.dropFirst(3)) : firstWord
         if CueLexicon.documentNouns.contains(bareFirstKey) || CueLexicon.documentNouns.contains(written), !anonymous {
             if range.count > 1, let author = context.entities.startingAt[range.lowerBound + 1] {
                 let mention = context.entities.found[author]
