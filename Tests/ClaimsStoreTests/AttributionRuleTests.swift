@@ -378,4 +378,11 @@ final class AttributionRuleTests: XCTestCase {
         XCTAssertEqual(found.map(\.speakerText), ["الجيش", "الشرطه"])
         XCTAssertEqual(found.map(\.content), ["الطريق الى المطار مفتوح", "الطريق الى المطار مفتوح"])
     }
+
+    func testNaqalaWithADestinationMovesSomeoneAndReportsNothing() {
+        let found = claims("وقالت وزارة الصحه إن الحالات ارتفعت. وكانت السيدة قد وصلت الى المطار، وقد نقلت للعلاج في مستشفى المدينة الا انها لم تستجب للعلاج. ونقل المسعفون الجرحى الى المستشفى.")
+        XCTAssertEqual(found.count, 1, "\(found.map { "\($0.cue) | \($0.content)" })")
+        // The report keeps its sense with عن.
+        XCTAssertEqual(claims("ونقلت الوكالة عن مصدر امني ان الطريق مغلق.").count, 1)
+    }
 }

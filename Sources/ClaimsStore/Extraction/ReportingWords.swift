@@ -15,6 +15,9 @@ extension ClaimExtractor {
         // After a verb of attempt, will or ability the cue is its verbal noun (`لم يحاولوا نفي وجود الثغرات`,
         // `أرادت تأكيد`), not a report.
         if found != nil, k > 0, Self.attemptVerbs.contains(text.normalized[k - 1]) { return nil }
+        // `نُقلت للعلاج`, `نقل الجرحى إلى المستشفى`: نقل with a destination moves someone; the report takes عن.
+        if found != nil, k + 1 < text.tokens.count, ["نقل", "ينقل", "تنقل"].contains(where: { text.normalized[k].hasPrefix($0) || text.normalized[k].dropFirst().hasPrefix($0) }),
+           text.normalized[k + 1] == "الي" || text.normalized[k + 1].hasPrefix("لل") || (k + 2 < text.tokens.count && text.normalized[k + 2] == "الي") { return nil }
         // `دون أن تذكر اسمه`, `من دون أن يؤكد`: what was not done is no report.
         if found != nil, k > 1, text.normalized[k - 1] == "ان", ["دون", "بدون"].contains(text.normalized[k - 2]), found?.role != .falsity { return nil }
         // A verb never carries the article: `والجدير بالذكر`, `الإعلان` are nouns.
