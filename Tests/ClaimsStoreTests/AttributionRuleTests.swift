@@ -385,4 +385,9 @@ final class AttributionRuleTests: XCTestCase {
         // The report keeps its sense with عن.
         XCTAssertEqual(claims("ونقلت الوكالة عن مصدر امني ان الطريق مغلق.").count, 1)
     }
+
+    func testAPostposedSourceNeverReportsWhatFollowsIt() {
+        let found = claims("واعلنت الهيئة فوز مرشحها، مشيرة الى ان الحكومة تسعى الى التوصل لاتفاق مع النقابات، بحسب ما ذكر احد اعضاء المجلس لوكالة الانباء الرسمية.")
+        XCTAssertFalse(found.contains { $0.content.hasPrefix("الانباء") || $0.cue == "ذكر" }, "\(found.map { "\($0.speakerText) | \($0.cue) | \($0.content)" })")
+    }
 }
