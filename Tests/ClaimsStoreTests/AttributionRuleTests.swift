@@ -310,4 +310,84 @@ final class AttributionRuleTests: XCTestCase {
         let two = claims("ووصفت الشركة البرنامج بأنه \"خطير جدا\" وأنه يسرق كلمات المرور.")
         XCTAssertEqual(two.map(\.content).last, "يسرق كلمات المرور")
     }
+
+    // MARK: Round 2 of issue 13
+
+    func testADefiniteVerbalNounAfterADefiniteSubjectIsTheObject() throws {
+        // A construct chain's first member is indefinite: two definite nouns in a row that are not a noun
+        // and its adjective end the speaker at the first (`الحكومة | التوصل إلى اتفاق`).
+        let reached = try only("ونفت الحكومه التوصل الى اتفاق نهائي مع النقابات.")
+        XCTAssertEqual(reached.speakerText, "الحكومه")
+        XCTAssertEqual(reached.stance, .denies)
+        XCTAssertEqual(reached.content, "التوصل الى اتفاق نهائي مع النقابات")
+        let agreement = try only("ونفت الوزارة الاتفاق مع صندوق النقد على رفع الدعم.")
+        XCTAssertEqual(agreement.speakerText, "الوزارة")
+        XCTAssertTrue(agreement.content.hasPrefix("الاتفاق مع صندوق النقد"), agreement.content)
+        let withdrawal = try only("واعلنت الهيئة الانسحاب من المفاوضات بعد جولتين.")
+        XCTAssertEqual(withdrawal.speakerText, "الهيئة")
+        XCTAssertTrue(withdrawal.content.hasPrefix("الانسحاب من المفاوضات"), withdrawal.content)
+        // (With ه for ة, `الحكومه` and `الوزاره` are the same actors after the verb.)
+        XCTAssertEqual(try only("وقالت الوزاره إن الوضع مستقر.").speakerText, "الوزاره")
+        // A nisba or participle after the noun is its adjective, still the speaker.
+        let adjective = try only("ونفت الحكومة الانتقالية وجود أي خلاف داخلها.")
+        XCTAssertEqual(adjective.speakerText, "الحكومة الانتقالية")
+    }
+
+    func testAVerbAfterARoleIsNoName() {
+        // `وزير المالية يقدم استقالته`: a verb and its object pronoun are no person's name.
+        let entities = extract("وقالت مصادر إن وزير الماليه يقدم استقالته اليوم. وكان وزير الاقتصاد سليم الخوري قدم استقالته امس.").discovered
+        XCTAssertFalse(entities.contains { $0.name.contains("استقالته") }, "\(entities.map(\.name))")
+        XCTAssertTrue(entities.contains { $0.name == "سليم الخوري" && $0.type == .person }, "\(entities.map(\.name))")
+    }
+
+    func testARoleFollowedByAnUnreadNameIsThatPersonNotTheLastQuoted() {
+        let found = claims("وقال عبد الرؤوف احد زعماء الحركة: إن المعتصمين باقون. وقطع المتظاهرون الطرق. ومن جانبها، أكدت رئيسة وزراء البلاد شيخة حسينه واجد أن القوانين كافيه.")
+        XCTAssertEqual(found.count, 2, "\(found.map { "\($0.speakerText) | \($0.content)" })")
+        XCTAssertEqual(found.last?.speakerText, "رئيسة وزراء البلاد شيخة حسينه واجد")
+        XCTAssertEqual(found.last?.speakerType, .person)
+    }
+
+    func testAfterAVerbOfAttemptACueIsAVerbalNoun() throws {
+        let claim = try only("وقال سامي العبيدي إن المسؤولين لم يحاولوا نفي وجود الثغرات.")
+        XCTAssertEqual(claim.stance, .asserts)
+        XCTAssertEqual(claim.content, "المسؤولين لم يحاولوا نفي وجود الثغرات")
+        XCTAssertEqual(claims("وأرادت الوزارة تأكيد حرصها على الحوار.").count, 0)
+    }
+
+    func testASurveyForAnOutletSpeaksForItAndWhatWasNotSaidIsNoReport() throws {
+        let survey = try only("وخلص مسح لرويترز الى ان المنتجين خفضوا الانتاج بنسبه كبيرة.")
+        XCTAssertEqual(survey.speakerEntity, "رويترز")
+        XCTAssertEqual(survey.content, "المنتجين خفضوا الانتاج بنسبه كبيرة")
+        let unnamed = claims("ونشرت الصحيفه تصريحا لمسؤول كبير دون أن تذكر اسمه، ومن دون ان يؤكد مكتبه ما قاله.")
+        XCTAssertFalse(unnamed.contains { ["تذكر", "يؤكد"].contains($0.cue) }, "\(unnamed.map { "\($0.cue) | \($0.content)" })")
+    }
+
+    func testTheGivenNameAliIsNoPreposition() throws {
+        let plain = try only("وقال علي الحسيني إن الحوار مستمر رغم الخلافات.")
+        XCTAssertEqual(plain.speakerText, "علي الحسيني")
+        XCTAssertEqual(plain.speakerType, .person)
+        let titled = try only("وقال الرئيس علي عبدالله صالح ان الحوار مستمر.")
+        XCTAssertTrue(titled.speakerText.hasPrefix("علي عبد"), titled.speakerText)
+        // The preposition stays one: `أكد على ضرورة …`, `شدد الوزير على أن …`.
+        let preposition = try only("وشدد الوزير سليم الخوري على ان الحوار مستمر.")
+        XCTAssertEqual(preposition.speakerText, "سليم الخوري")
+    }
+
+    func testUnnamedActorsJoinedByWawEachSpeak() {
+        let found = claims("واعلن الجيش والشرطه ان الطريق الى المطار مفتوح.")
+        XCTAssertEqual(found.map(\.speakerText), ["الجيش", "الشرطه"])
+        XCTAssertEqual(found.map(\.content), ["الطريق الى المطار مفتوح", "الطريق الى المطار مفتوح"])
+    }
+
+    func testNaqalaWithADestinationMovesSomeoneAndReportsNothing() {
+        let found = claims("وقالت وزارة الصحه إن الحالات ارتفعت. وكانت السيدة قد وصلت الى المطار، وقد نقلت للعلاج في مستشفى المدينة الا انها لم تستجب للعلاج. ونقل المسعفون الجرحى الى المستشفى.")
+        XCTAssertEqual(found.count, 1, "\(found.map { "\($0.cue) | \($0.content)" })")
+        // The report keeps its sense with عن.
+        XCTAssertEqual(claims("ونقلت الوكالة عن مصدر امني ان الطريق مغلق.").count, 1)
+    }
+
+    func testAPostposedSourceNeverReportsWhatFollowsIt() {
+        let found = claims("واعلنت الهيئة فوز مرشحها، مشيرة الى ان الحكومة تسعى الى التوصل لاتفاق مع النقابات، بحسب ما ذكر احد اعضاء المجلس لوكالة الانباء الرسمية.")
+        XCTAssertFalse(found.contains { $0.content.hasPrefix("الانباء") || $0.cue == "ذكر" }, "\(found.map { "\($0.speakerText) | \($0.cue) | \($0.content)" })")
+    }
 }

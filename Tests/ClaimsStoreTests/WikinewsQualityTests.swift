@@ -140,8 +140,8 @@ final class WikinewsQualityTests: XCTestCase {
         report(String(format: "wikinews speaker type accuracy: %.3f (%d/%d)", figures.typeAccuracy, figures.typesRight, figures.typesJudged))
         // Floors just under what this build measures (README "Measured quality"), so that a change that
         // loses ground on news the rules were not written for fails; the aims are higher.
-        XCTAssertGreaterThanOrEqual(figures.precision, 0.86)
-        XCTAssertGreaterThanOrEqual(figures.recall, 0.71)
+        XCTAssertGreaterThanOrEqual(figures.precision, 0.89)
+        XCTAssertGreaterThanOrEqual(figures.recall, 0.72)
         XCTAssertGreaterThanOrEqual(figures.denialRecall, 0.74)
         XCTAssertGreaterThanOrEqual(figures.typeAccuracy, 0.92)
     }

@@ -48,7 +48,12 @@ extension ClaimExtractor {
         if content.count >= 2, content.lowerBound < text.tokens.count, ["فقد", "قد"].contains(text.normalized[content.lowerBound]) {
             content = (content.lowerBound + 1)..<content.upperBound
         }
-        guard content.count >= 3, !content.contains(where: { consumed[$0] }) else { return [] }
+        guard content.count >= 3, !content.contains(where: { consumed[$0] }) else {
+            // `…، بحسب ما ذكر X لوكالة …` after what an earlier claim took: the source phrase still says
+            // nothing of what follows it (its verb is no report of its own).
+            if before < i { for t in i..<npEnd { consumed[t] = true } }
+            return []
+        }
         for t in content { consumed[t] = true }
         for t in i..<npEnd { consumed[t] = true }   // `وفق ما أفاد المرصد` is not a claim of its own
         return [makeClaim(speaker: speaker, cue: String(text.tokens[i].text), stance: .asserts, content: content, quote: false,

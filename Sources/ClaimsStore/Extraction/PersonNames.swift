@@ -115,7 +115,7 @@ extension EntityRecognizer {
         if CueLexicon.actorHeads.contains(bare) || CueLexicon.mediaDescriptors.contains(bare) || CueLexicon.isRole(word)
             || Self.commonNouns.contains(bare) || CueLexicon.anonymousHeads.contains(word) || CueLexicon.anonymousHeads.contains(bare) { return false }
         if !Self.firstNames.contains(word), !Self.firstNames.contains(bare), !Self.hasNameShape(word, key: bare) { return false }
-        guard !covered[i], word.count >= 2, !Self.nonNameWords.contains(word), !Self.nonNameWords.contains(text.keys[i]),
+        guard !covered[i], word.count >= 2, (!Self.nonNameWords.contains(word) && !Self.nonNameWords.contains(text.keys[i])) || Self.isGivenNameAli(i, text),
               cues.singleWord[text.keyWords[i]] == nil, !CueLexicon.complementizers.contains(word),
               !CueLexicon.timeWords.contains(word), !CueLexicon.weekdays.contains(word),
               word.unicodeScalars.allSatisfy({ (0x0621...0x064A).contains($0.value) }) else { return false }
@@ -131,6 +131,29 @@ extension EntityRecognizer {
         if stem.count >= 5, ["ي", "ت"].contains(where: { stem.hasPrefix($0) }), ["ون", "ان", "وا"].contains(where: { stem.hasSuffix($0) }) { return false }
         if stem.count >= 5, stem.hasPrefix("سي") || stem.hasPrefix("ست") || stem.hasPrefix("سن") { return false }
         return !numberWords.contains(word)
+    }
+
+    /// Whether `علي` at `i` is the given name, not the preposition `على` (written alike without dots): a
+    /// given name, a name-former (`علي عبد الله صالح`, `علي بن …`) or a nisba with the article (`علي
+    /// الحسيني`) follows it; the preposition takes a noun (`على ضرورة`, `على الرغم`).
+    static func isGivenNameAli(_ i: Int, _ text: AnalyzedText) -> Bool {
+        guard text.normalized[i] == "علي", i + 1 < text.tokens.count, !text.gap(before: i + 1, contains: breaks) else { return false }
+        let next = text.normalized[i + 1]
+        if firstNames.contains(next) || ["عبد", "ابو", "بن", "ابن"].contains(next) || next.hasPrefix("عبد") { return true }
+        return next.hasPrefix("ال") && next.hasSuffix("ي") && next.count >= 5 && !commonWords.contains(next)
+            && !["الحالي", "الماضي", "التالي", "الذي", "الثاني", "الجاري", "الاتي", "الدولي", "الرسمي", "الفوري", "الاقل"].contains(next)
+    }
+
+    /// Whether the word at `i` has the shape of a verb (`قدم`, `يقدم`, `تسلم`: a perfect of three letters or
+    /// an imperfect of four, not a given name) followed by its object carrying a pronoun (`استقالته`, `مهامها`).
+    static func isVerbBeforeItsObject(_ i: Int, _ text: AnalyzedText) -> Bool {
+        var word = Substring(text.normalized[i])
+        if word.count >= 4, word.hasPrefix("و") || word.hasPrefix("ف") { word = word.dropFirst() }
+        guard !word.hasPrefix("ال"), !firstNames.contains(String(word)), !firstNames.contains(text.normalized[i]),
+              word.count == 3 || (word.count == 4 && ["ي", "ت"].contains(where: { word.hasPrefix($0) })) else { return false }
+        let object = text.normalized[i + 1]
+        return ["ه", "ها", "هم", "هما"].contains(where: { object.hasSuffix($0) && object.count > $0.count + 2 }) && text.keys[i + 1] != object
+            && !firstNames.contains(object)
     }
 
     /// Whether the words of `span` make a whole name: it does not end in a name-former (`عباس عبد`), and
@@ -196,11 +219,14 @@ extension EntityRecognizer {
                 while end < text.tokens.count, covered[end], !text.gap(before: end, contains: Self.breaks) { end += 1 }
                 continue
             }
-            if ["في", "من", "الي", "علي", "عن", "مع", "لدي"].contains(word) || CueLexicon.complementizers.contains(word)
+            if (["في", "من", "الي", "علي", "عن", "مع", "لدي"].contains(word) && !Self.isGivenNameAli(end, text)) || CueLexicon.complementizers.contains(word)
                 || CueLexicon.timeWords.contains(word) || CueLexicon.weekdays.contains(word) || cues.singleWord[text.keyWords[end]] != nil { break }
             if word.hasPrefix("ل") && !text.keys[end].hasPrefix("ل") && !covered[end] && end > trigger + 1 && !Self.titleComplements.contains(word) { break }
             // A second role after the name is an apposition (`الدكتور عبد الرحمن البر عضو مكتب …`).
             if sawName, Self.appositiveRoles.contains(word) || Self.appositiveRoles.contains(text.keys[end]) { break }
+            // A verb and its object with a pronoun end the title's phrase (`وزير المالية يقدم استقالته`,
+            // `… كريم الحاج قدم استقالته`): no name word.
+            if end + 1 < text.tokens.count, Self.isVerbBeforeItsObject(end, text) { break }
             if !word.hasPrefix("ال"), !Self.titleComplements.contains(word), !Self.appositiveRoles.contains(word), isNameWord(end, text, covered, cues) {
                 sawName = true
             }
@@ -223,6 +249,8 @@ extension EntityRecognizer {
             // Three words only when the first is a name-former (`أبو محمد الجولاني`, `عبد الله …`).
             if length == 3, !["ابو", "عبد", "ام", "بن", "ابن"].contains(text.normalized[start]) && text.normalized[start + 1] != "بن" && !text.normalized[start + 1].hasPrefix("عبد") && !["الدين", "الله"].contains(text.normalized[start + 1]) { continue }
             guard Self.isWholeName(span, text) else { continue }
+            // `الرئيس علي عبد الله صالح`: the given name `علي` before a name-former begins the name.
+            if start - 1 > trigger, Self.isGivenNameAli(start - 1, text) { return (start - 1)..<end }
             return span
         }
         return nil

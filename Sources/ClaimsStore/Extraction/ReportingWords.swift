@@ -12,6 +12,14 @@ extension ClaimExtractor {
             }
         }
         if found != nil, k > 0, ["لم", "لا", "لن", "ولم", "ولا"].contains(text.normalized[k - 1]), found?.role != .falsity { return nil }
+        // After a verb of attempt, will or ability the cue is its verbal noun (`لم يحاولوا نفي وجود الثغرات`,
+        // `أرادت تأكيد`), not a report.
+        if found != nil, k > 0, Self.attemptVerbs.contains(text.normalized[k - 1]) { return nil }
+        // `نُقلت للعلاج`, `نقل الجرحى إلى المستشفى`: نقل with a destination moves someone; the report takes عن.
+        if found != nil, k + 1 < text.tokens.count, ["نقل", "ينقل", "تنقل"].contains(where: { text.normalized[k].hasPrefix($0) || text.normalized[k].dropFirst().hasPrefix($0) }),
+           text.normalized[k + 1] == "الي" || text.normalized[k + 1].hasPrefix("لل") || (k + 2 < text.tokens.count && text.normalized[k + 2] == "الي") { return nil }
+        // `دون أن تذكر اسمه`, `من دون أن يؤكد`: what was not done is no report.
+        if found != nil, k > 1, text.normalized[k - 1] == "ان", ["دون", "بدون"].contains(text.normalized[k - 2]), found?.role != .falsity { return nil }
         // A verb never carries the article: `والجدير بالذكر`, `الإعلان` are nouns.
         if let cue = found, cue.role != .agency, CueLexicon.hasArticle(text.normalized[k]) { return nil }
         // لـ before a verbal noun gives a purpose (`لكشف الثغرات`), not a report; before an imperfect verb it
@@ -26,6 +34,14 @@ extension ClaimExtractor {
            !(k + 1 < text.tokens.count && CueLexicon.complementizers.contains(text.normalized[k + 1])) { return nil }
         return found
     }
+
+    /// Verbs of attempt, will and ability, whose object is a verbal noun (`حاول`, `يريد`, `قرر`, `استطاع`), normalised, with و.
+    static let attemptVerbs: Set<String> = {
+        let forms = ["حاول", "يحاول", "تحاول", "نحاول", "احاول", "حاولت", "حاولوا", "يحاولوا", "يحاولون", "اراد", "ارادت", "ارادوا", "يريد",
+                     "تريد", "نريد", "اريد", "يريدون", "يريدوا", "قرر", "قررت", "قرروا", "يقرر", "تقرر", "استطاع", "استطاعت", "يستطيع",
+                     "تستطيع", "يستطيعون", "يستطيعوا", "تعمد", "يتعمد", "تعمدت"]
+        return Set(forms + forms.map { "و" + $0 })
+    }()
 
     /// Whether `word` is a cue form with an object pronoun glued to it (`نقله`, `وصفها`, `واعتبرهم`).
     func hasObjectPronoun(_ word: String) -> Bool {

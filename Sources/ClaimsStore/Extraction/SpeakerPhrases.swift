@@ -36,7 +36,7 @@ extension ClaimExtractor {
         // A fronted prepositional phrase is no subject (`وحول رؤيته لمرحلة ما بعد الأسد قال: …`).
         if ["حول", "وحول", "وعن", "وفي", "وبعد", "وبشان", "بشان", "وردا", "ردا", "وخلال"].contains(text.normalized[start]) { return nil }
         // Take the phrase after the last preposition (`من الفصائل المحلية` → `الفصائل المحلية`).
-        if let preposition = (start..<end).last(where: { ["من", "في", "الي", "علي", "عن", "مع"].contains(text.normalized[$0]) }),
+        if let preposition = (start..<end).last(where: { ["من", "في", "الي", "علي", "عن", "مع"].contains(text.normalized[$0]) && !EntityRecognizer.isGivenNameAli($0, text) }),
            end != i, preposition + 1 < end, preposition > start,
            !CueLexicon.numberWords.contains(text.normalized[preposition - 1]), !CueLexicon.anonymousHeads.contains(text.normalized[preposition - 1]) {
             start = preposition + 1
@@ -94,6 +94,14 @@ extension ClaimExtractor {
            named.last!.range.upperBound == range.upperBound {
             return named.map { Speaker(text: $0.name, entity: $0.name, type: $0.type, anonymous: false, via: []) }
         }
+        // `الجيش والشرطة`, `الحكومة والمعارضة السورية`: unnamed actors joined by و each speak.
+        let joints = range.dropFirst().filter { Self.isJoinedActor($0, text) && context.entities.covering[$0] == nil }
+        if !joints.isEmpty {
+            let bounds = [range.lowerBound] + joints + [range.upperBound]
+            let parts = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+            let speakers = parts.compactMap { speakerFromPhrase($0, context, requireEntity: false, verbFirst: true) }
+            if speakers.count == parts.count { return speakers }
+        }
         return speakerFromPhrase(range, context, requireEntity: false, verbFirst: true).map { [$0] } ?? []
     }
 
@@ -124,6 +132,7 @@ extension ClaimExtractor {
                 return Speaker(text: last.speakerText, entity: nil, type: nil, anonymous: true, via: [])
             }
         }
+        // A role agrees with its holder (`رئيسة` is no man quoted before).
         if let role = speaker.roleOf, let gazetteer = recognizerGazetteer,
            // A person named as such (a role's speaker text is the role, its entity the institution).
            let last = claims.last(where: { $0.speakerType == .person && $0.speakerText == $0.speakerEntity && $0.part == context.part && sentenceIndex - $0.sentenceIndex <= 4 }),
@@ -133,7 +142,9 @@ extension ClaimExtractor {
             let fits = role.isEmpty || role.contains { name in
                 affiliations.contains(name) || gazetteer.entity(named: name)?.affiliation.map { affiliations.contains($0) } == true
             }
-            if fits { return Speaker(text: person, entity: person, type: .person, anonymous: false, via: []) }
+            if fits, Agreement.compatible(Agreement.of(speaker), Agreement.of(last)) {
+                return Speaker(text: person, entity: person, type: .person, anonymous: false, via: [])
+            }
         }
         return speaker
     }
@@ -185,7 +196,9 @@ extension ClaimExtractor {
             if isRecipient(i, text) {
                 // `لرويترز` after a source is whom it spoke to; `للأمم المتحدة` after a title is its complement.
                 let afterTitle = i > start && (CueLexicon.titleWords.contains(text.normalized[i - 1]) || EntityRecognizer.titleComplements.contains(text.normalized[i - 1])
-                                               || CueLexicon.titleWords.contains(text.normalized[start]))
+                                               || CueLexicon.titleWords.contains(text.normalized[start])
+                                               // `خلص مسح لرويترز إلى أن`: a document's author, not whom it spoke to.
+                                               || (i == start + 1 && CueLexicon.documentNouns.contains(text.keys[start])))
                 if context.entities.covering[i] == nil || (context.entities.startingAt[i] != nil && i > start && !afterTitle) { break }
             }
             if let mention = context.entities.startingAt[i] {
@@ -199,7 +212,8 @@ extension ClaimExtractor {
                !word.hasPrefix("و"), context.entities.covering[i] == nil { break }
             // `مبعوث الأمم المتحدة إلى سوريا غير بيدرسن`: إلى inside an envoy's title.
             if word == "الي", i > start, ["مبعوث", "المبعوث", "سفير", "السفير", "ممثل", "الممثل"].contains(text.normalized[start]) { i += 1; continue }
-            if CueLexicon.complementizers.contains(word) || isAdverbial(i, text) || word == "عن" || word == "علي" || word == "الي" { break }
+            if CueLexicon.complementizers.contains(word) || isAdverbial(i, text) || word == "عن" || word == "الي"
+                || (word == "علي" && !EntityRecognizer.isGivenNameAli(i, text)) { break }
             if word == "نقلا" || ["لم", "لن", "لا", "قد", "ما", "سوف", "كان", "كانت", "الذي", "التي", "الذين"].contains(word) { break }
             if cueWord(at: i, text) != nil { break }
             if word == "في", i + 1 < limit, CueLexicon.verbPrepositionHeads.contains(text.normalized[i + 1]) || CueLexicon.verbPrepositionHeads.contains(text.keys[i + 1]) { break }
@@ -225,6 +239,8 @@ extension ClaimExtractor {
             // After a named speaker, an object starts (`نفت وزارة الدفاع التقارير`, `حثت روسيا رعاياها`).
             if sawEntity, role == .denial || role == .call || role == .agency, !CueLexicon.titleWords.contains(word) { break }
             if sawEntity, word.hasPrefix("و"), context.entities.startingAt[i] == nil, role != .speech || text.keys[i] != word { break }
+            // `الجيش والشرطة`: a second unnamed actor joined by و to a definite one continues the subject.
+            if sawDefinite, Self.isJoinedActor(i, text) { sawDefinite = true; i += 1; continue }
             // After a name, only titles, adjectives (definite) and prepositional complements continue it.
             if sawEntity, !word.hasPrefix("ال"), !["في", "من", "ب", "لدي", "باسم"].contains(word), !CueLexicon.titleWords.contains(word),
                !(word.hasPrefix("ب") && text.keys[i] != word), !(word.hasPrefix("ل") && text.keys[i] != word) { break }
@@ -232,10 +248,39 @@ extension ClaimExtractor {
             // a construct chain ends at its definite member. A preposition opens a new one (`القيادي في هيئة …`).
             if sawDefinite, !word.hasPrefix("ال"), !CueLexicon.isRole(word), !["في", "من", "لدي", "باسم", "عن"].contains(word),
                !(word.hasPrefix("ب") && text.keys[i] != word), !(word.hasPrefix("ل") && text.keys[i] != word) { break }
+            // A construct chain's first member is indefinite, so a definite verbal noun right after a definite
+            // subject is its object, not its complement (`نفت الحكومة التوصل إلى اتفاق`, `أعلنت روسيا الانسحاب`).
+            if sawDefinite || sawEntity, context.entities.covering[i] == nil, Self.isDefiniteDerivedVerbalNoun(word) { break }
             sawDefinite = word.hasPrefix("ال") && !["في", "من", "لدي"].contains(word)
             i += 1
         }
         return i
+    }
+
+    /// Whether the word at `i` is an unnamed actor with و and the article (`والشرطة`, `والمعارضه`).
+    static func isJoinedActor(_ i: Int, _ text: AnalyzedText) -> Bool {
+        let word = text.normalized[i]
+        guard word.hasPrefix("وال"), word.count > 5 else { return false }
+        // (A second role is the same person's: `المؤسس والرئيس التنفيذي`.)
+        let bare = String(word.dropFirst(3))
+        return CueLexicon.actorHeads.contains(bare) && !CueLexicon.isRole(bare) && !CueLexicon.isRole("ال" + bare) && !CueLexicon.titleWords.contains(bare)
+    }
+
+    /// A definite verbal noun of a derived verb form, by its shape (`التوصل`, `التفاوض`, `التعيين`, `الإعلان`,
+    /// `الاتفاق`, `الانسحاب`, `الاستقالة`, `الاستقلال`); a nisba or a plural (`الانتقالية`, `التنفيذيون`) is
+    /// an adjective or a noun of people, not one.
+    static func isDefiniteDerivedVerbalNoun(_ word: String) -> Bool {
+        guard word.hasPrefix("ال"), !["ي", "يه", "ون", "ين", "ات", "يا"].contains(where: { word.hasSuffix($0) }) else { return false }
+        var stem = Array(word.dropFirst(2))
+        if stem.last == "ه" { stem.removeLast() }
+        switch stem.count {
+        case 4: return stem[0] == "ت"                                               // تفعّل: التوصل
+        case 5: return (stem[0] == "ا" && stem[3] == "ا")                           // إفعال: الإعلان, الاتفاق
+            || (stem[0] == "ت" && (stem[2] == "ا" || stem[3] == "ي"))                // تفاعل, تفعيل: التفاوض, التعيين
+        case 6: return stem[0] == "ا" && stem[4] == "ا"                             // افتعال, انفعال, استفالة: الانسحاب, الاستقالة
+        case 7: return stem.starts(with: ["ا", "س", "ت"]) && stem[5] == "ا"          // استفعال: الاستقلال
+        default: return false
+        }
     }
 
     /// The end of an apposition starting at `i` (after a comma), or nil when the phrase is not one.
@@ -291,7 +336,7 @@ extension ClaimExtractor {
         // A statement speaks for its author (`بيان اتحاد الكتاب العرب`, `مسح لرويترز`); a report or study
         // without one is an unnamed source (`تقرير طبي حديث`, `الدراسة`).
         // (The written word too: with ه for ة, `الدراسه` is cut to `دراس` by the stemmer.)
-        let written = firstWord.hasPrefix("ال") ? String(firstWord.dropFirst(2)) : firstWord
+        let written = firstWord.hasPrefix("ال") ? String(firstWord.dropFirst(2)) : firstWord.hasPrefix("وال") ? String(firstWord.dropFirst(3)) : firstWord
         if CueLexicon.documentNouns.contains(bareFirstKey) || CueLexicon.documentNouns.contains(written), !anonymous {
             if range.count > 1, let author = context.entities.startingAt[range.lowerBound + 1] {
                 let mention = context.entities.found[author]
@@ -303,7 +348,8 @@ extension ClaimExtractor {
         }
         if verbFirst, !anonymous, context.entities.startingAt[range.lowerBound] == nil {
             guard CueLexicon.isRole(firstWord) || CueLexicon.isRole(firstKey) || CueLexicon.isRole("ال" + bareFirstKey)
-                    || CueLexicon.actorHeads.contains(bareFirstKey) || CueLexicon.mediaDescriptors.contains(bareFirstKey) else { return nil }
+                    || CueLexicon.actorHeads.contains(bareFirstKey) || CueLexicon.mediaDescriptors.contains(bareFirstKey)
+                    || CueLexicon.actorHeads.contains(written) || CueLexicon.mediaDescriptors.contains(written) else { return nil }
         }
         if anonymous {
             return Speaker(text: phrase, entity: nil, type: nil, anonymous: true, via: [])
@@ -314,6 +360,13 @@ extension ClaimExtractor {
             // A role without a name is held by a person (`المتحدث باسم الخارجية الصينية`), tied to the
             // institution it names; resolved later against the person just quoted.
             let best = named.first
+            // Two or more indefinite words after the institution are its holder's name, which the recognizer
+            // did not read (`رئيسة وزراء بنغلاديش شيخة حسينة واجد`): the phrase names them, no one else.
+            let tail = (mentions.last.map(\.range.upperBound) ?? (range.lowerBound + 1))..<range.upperBound
+            if tail.count >= 2, tail.allSatisfy({ !text.normalized[$0].hasPrefix("ال") && !CueLexicon.isRole(text.normalized[$0]) && !CueLexicon.isRole(text.keys[$0])
+                && context.entities.covering[$0] == nil && !["في", "من", "عن", "باسم", "لدي"].contains(text.normalized[$0]) }) {
+                return Speaker(text: phrase, entity: nil, type: .person, anonymous: false, via: [])
+            }
             return Speaker(text: phrase, entity: best?.name, type: .person, anonymous: false, via: [], roleOf: mentions.map(\.name))
         }
         let rank: [EntityType: Int] = [.person: 0, .media: 1, .organization: 2, .place: 3]
