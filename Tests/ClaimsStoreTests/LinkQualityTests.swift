@@ -25,14 +25,14 @@ final class LinkQualityTests: XCTestCase {
             FileHandle.standardError.write(Data((evaluation.misses.map { "MISS " + $0 }.joined(separator: "\n") + "\n").utf8))
         }
         let denial = evaluation.precisionRecall(.denial), contradiction = evaluation.precisionRecall(.contradiction)
-        XCTAssertGreaterThanOrEqual(denial.precision, 0.78)
-        XCTAssertGreaterThanOrEqual(denial.recall, 0.45)
-        XCTAssertGreaterThanOrEqual(contradiction.precision, 0.80)
+        XCTAssertGreaterThanOrEqual(denial.precision, 0.90)
+        XCTAssertGreaterThanOrEqual(denial.recall, 0.95)
+        XCTAssertGreaterThanOrEqual(contradiction.precision, 0.95)
         XCTAssertGreaterThanOrEqual(contradiction.recall, 0.42)
-        XCTAssertLessThanOrEqual(evaluation.linksAcrossEvents, 10)
+        XCTAssertLessThanOrEqual(evaluation.linksAcrossEvents, 3)
         XCTAssertGreaterThanOrEqual(evaluation.accuracy(kind: "unrelated").accuracy, 1.0)
         XCTAssertGreaterThanOrEqual(evaluation.accuracy(kind: "related").accuracy, 1.0)
-        XCTAssertGreaterThanOrEqual(evaluation.accuracy(kind: "distractor").accuracy, 0.80)
-        XCTAssertGreaterThanOrEqual(evaluation.accuracy(kind: "same").accuracy, 0.76)
+        XCTAssertGreaterThanOrEqual(evaluation.accuracy(kind: "distractor").accuracy, 0.94)
+        XCTAssertGreaterThanOrEqual(evaluation.accuracy(kind: "same").accuracy, 0.80)
     }
 }
