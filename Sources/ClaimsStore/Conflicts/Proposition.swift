@@ -107,6 +107,30 @@ public struct Proposition: Sendable {
         "مساء", "فجر", "ظهر",
     ]
 
+    /// Longer than any predicate of the lexicon, in tokens (an arrival ending inside a claim may start before it).
+    static let longestOccurrence = 8
+
+    /// `items` sorted by their first token, items starting together kept in their order.
+    static func sortedByStart<T>(_ items: [T], bounds: (T) -> Range<Int>) -> [T] {
+        items.enumerated().sorted { (bounds($0.element).lowerBound, $0.offset) < (bounds($1.element).lowerBound, $1.offset) }.map(\.element)
+    }
+
+    /// The items whose tokens lie within `range`, from items sorted by their first token.
+    static func within<T>(_ range: Range<Int>, of items: [T], bounds: (T) -> Range<Int>) -> [T] {
+        var low = 0, high = items.count
+        while low < high {
+            let middle = (low + high) / 2
+            if bounds(items[middle]).lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var result: [T] = []
+        var index = low
+        while index < items.count, bounds(items[index]).lowerBound < range.upperBound {
+            if bounds(items[index]).upperBound <= range.upperBound { result.append(items[index]) }
+            index += 1
+        }
+        return result
+    }
+
     /// An empty proposition (filled by the decoder).
     init(empty text: String) {
         self.text = text
@@ -118,25 +142,29 @@ public struct Proposition: Sendable {
         let analyzed = AnalyzedText(text, stemmer: context.stemmer)
         var extraPeople: [String: [String]] = [:]
         let recognized = context.recognizer.recognize(analyzed, cues: context.cues, extraPeople: &extraPeople)
-        self.init(analyzed: analyzed, range: 0..<analyzed.tokens.count, recognized: recognized,
-                  parts: context.recognizer.matcher.matches(in: analyzed), occurrences: context.predicates.occurrences(in: analyzed),
+        self.init(analyzed: analyzed, range: 0..<analyzed.tokens.count, recognized: Self.sortedByStart(recognized, bounds: \.range),
+                  parts: Self.sortedByStart(context.recognizer.matcher.matches(in: analyzed), bounds: \.range),
+                  occurrences: Self.sortedByStart(context.predicates.occurrences(in: analyzed), bounds: \.range),
                   text: text, stance: stance, date: date, context: context)
     }
 
     /// Analyses the tokens `range` of an article already analysed (the content of a claim), reusing
-    /// the entities recognised in the whole article and its predicates.
+    /// the entities recognised in the whole article and its predicates (each list sorted by its
+    /// first token: `sortedByStart`).
     init(analyzed: AnalyzedText, range: Range<Int>, recognized allRecognized: [EntityRecognizer.Found], parts allParts: [EntityMatcher.Match],
          occurrences allOccurrences: [PredicateLexicon.Occurrence], text: String, stance: Stance, date: CalendarDate?, context: PropositionContext) {
         self.text = text
         self.stance = stance
         self.date = date
-        func inside(_ r: Range<Int>) -> Bool { r.lowerBound >= range.lowerBound && r.upperBound <= range.upperBound }
-        let recognized = allRecognized.filter { inside($0.range) }
-        let parts = allParts.filter { inside($0.range) }
+        // (All three lists are sorted by their first token: a claim's share is found by binary search,
+        // not by a scan of the whole article's for each claim — quadratic in one very long article.)
+        let recognized = Self.within(range, of: allRecognized, bounds: \.range)
+        let parts = Self.within(range, of: allParts, bounds: \.range)
         var entityTokens = Set<Int>()
         // Where something goes (`توجهت إلى محافظتي حمص`, `باتجاه العراق`) is not where the event is,
         // unless the event is the arrival itself (`وصلت إلى مدينة حمص`).
-        let arrivals = Set(allOccurrences.filter { $0.concept == "visit" }.map(\.range.upperBound))
+        let arrivals = Set(Self.within(max(0, range.lowerBound - Self.longestOccurrence)..<range.upperBound, of: allOccurrences, bounds: \.range)
+            .filter { $0.concept == "visit" }.map(\.range.upperBound))
         // Where those who arrive come from (`يصلون إلى هناك من حمص`) is not where the event is either.
         // (An arrival ends at most four words before the preposition: `وصلت قوات المعارضة إلى …`.)
         func afterArrival(_ preposition: Int) -> Bool {
@@ -171,8 +199,7 @@ public struct Proposition: Sendable {
         }
         // Predicates, each negated when a negator stands just before it.
         // Control as a state (`الخاضعة لسيطرة الحكومة`, `تحت سيطرة`) is no capture.
-        let occurrences = allOccurrences.filter { occurrence in
-            guard inside(occurrence.range) else { return false }
+        let occurrences = Self.within(range, of: allOccurrences, bounds: \.range).filter { occurrence in
             let before = occurrence.range.lowerBound - 1
             return !(occurrence.concept == "capture" && before >= range.lowerBound
                      && (analyzed.keys[before].hasPrefix("خاضع") || analyzed.normalized[before] == "تحت"))

@@ -65,8 +65,9 @@ public struct ArticleExtractor: Sendable {
             // Each claim's proposition, from this analysis (no second pass over its text later).
             var propositions: [Proposition] = []
             if !claims.isEmpty {
-                let occurrences = propositionContext.predicates.occurrences(in: text)
-                let parts = recognizer.matcher.matches(in: text)
+                let occurrences = Proposition.sortedByStart(propositionContext.predicates.occurrences(in: text), bounds: \.range)
+                let parts = Proposition.sortedByStart(recognizer.matcher.matches(in: text), bounds: \.range)
+                let found = Proposition.sortedByStart(found, bounds: \.range)
                 for index in claims.indices {
                     let claim = claims[index]
                     let claimDate = (claim.saidOn ?? published).flatMap { CalendarDate(iso: $0) }
@@ -115,8 +116,10 @@ public struct ArticleExtractor: Sendable {
             contentStart: start, contentEnd: end, sentenceStart: start, sentenceEnd: end, quote: false,
             saidOn: published.flatMap { CalendarDate(iso: $0)?.iso }, targetIndex: nil,
             entities: names.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }, contentTokens: range)
-        let proposition = Proposition(analyzed: text, range: range, recognized: found, parts: recognizer.matcher.matches(in: text),
-                                      occurrences: propositionContext.predicates.occurrences(in: text), text: claim.content,
+        let proposition = Proposition(analyzed: text, range: range, recognized: Proposition.sortedByStart(found, bounds: \.range),
+                                      parts: Proposition.sortedByStart(recognizer.matcher.matches(in: text), bounds: \.range),
+                                      occurrences: Proposition.sortedByStart(propositionContext.predicates.occurrences(in: text), bounds: \.range),
+                                      text: claim.content,
                                       stance: .asserts, date: published.flatMap { CalendarDate(iso: $0) }, context: propositionContext)
         claim.features = proposition.featuresJSON.jsonText
         claim.contentSearch = stemmer.searchForm(of: claim.content)
