@@ -76,25 +76,18 @@ struct Compare: ParsableCommand {
         }
         let result = StatementComparer().compare(first, second)
         let relation = result.relation == .related ? "unrelated" : result.relation.rawValue
-        let reasons = result.outcome.reasons
-        let features: [JSONValue] = reasons.map { reason in
-            .object([("name", .string(reason.name)), ("value", .double((reason.value * 100).rounded() / 100)),
-                     ("contribution", .double((reason.contribution * 100).rounded() / 100))])
-        }
         let json = JSONValue.object([("relation", .string(relation)), ("score", .double((result.score * 100).rounded() / 100)),
                                      ("kinds", .array(result.kinds.map { .string($0.rawValue) })),
                                      ("explanation", .string(result.explanation)),
                                      ("model_label", .string(result.outcome.label.rawValue)),
-                                     ("features", .array(features)),
+                                     ("features", result.outcome.reasonsJSON),
                                      ("rules", .object([("relation", .string(result.rules.relation.rawValue)),
                                                         ("explanation", .string(result.rules.explanation))]))])
         Terminal.item(json, format: format) {
             var text = "\(relation) (score \(String(format: "%.2f", result.score)))"
                 + (result.kinds.isEmpty ? "" : " — " + result.kinds.map(\.rawValue).joined(separator: " + ")) + "\n"
             text += "decided by (feature = value, weight for \(result.outcome.label.rawValue)):\n"
-            for reason in reasons {
-                text += "  " + reason.name + " = " + String(format: "%.2f", reason.value) + "  +" + String(format: "%.2f", reason.contribution) + "\n"
-            }
+            text += result.outcome.reasonLines
             text += "rules: \(result.rules.relation.rawValue) — \(result.rules.explanation)\n"
             return text
         }

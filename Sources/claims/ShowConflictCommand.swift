@@ -28,10 +28,7 @@ struct ShowConflict: ParsableCommand {
             let decision = reading.decision
             text += "the pair decision (as `claims compare`) reads: \(decision.label.rawValue) (\(String(format: "%.2f", decision.probability)))"
             text += decision.reasons.isEmpty ? "\n" : ", by (feature = value, weight):\n"
-            for reason in decision.reasons {
-                text += "  " + reason.name + " = " + String(format: "%.2f", reason.value) + "  +" + String(format: "%.2f", reason.contribution) + "\n"
-            }
-            return text
+            return text + decision.reasonLines
         }
     }
 }

@@ -36,7 +36,7 @@ struct ArticleFrame: Equatable {
             SELECT DISTINCT e.name, e.type, e.affiliation FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?
             """).bind([article]).forEach { row in
             let name = row.string(0)
-            if let country = country(of: name, affiliation: row.optionalString(2), context: context) { frame.countries.insert(country) }
+            if let country = context.country(of: name, affiliation: row.optionalString(2)) { frame.countries.insert(country) }
             guard row.string(1) == "place", !context.isCountry(name), context.countryOfCapital[name] == nil else { return }
             let containers = context.containingPlaces(of: name)
             frame.sites.insert(name)
@@ -46,19 +46,5 @@ struct ArticleFrame: Equatable {
             frame.places.formUnion(containers)
         }
         return frame
-    }
-
-    /// The country an entity is in or belongs to, along its affiliation chain (a capital stands for its country).
-    private static func country(of name: String, affiliation: String?, context: PropositionContext) -> String? {
-        var current: String? = context.countryOfCapital[name] ?? name
-        var next = affiliation
-        var steps = 0
-        while let name = current, steps < 5 {
-            if context.isCountry(name) { return name }
-            current = next ?? context.affiliation(of: name)
-            next = nil
-            steps += 1
-        }
-        return nil
     }
 }

@@ -48,13 +48,7 @@ public struct Proposition: Sendable {
         let context = PropositionContext.shared
         var result = Set<Word>()
         for entity in entities {
-            var name: String? = context.countryOfCapital[entity.text] ?? entity.text
-            var steps = 0
-            while let current = name, steps < 4 {
-                if context.isCountry(current) { result.insert(Word(current)); break }
-                name = context.affiliation(of: current)
-                steps += 1
-            }
+            if let country = context.country(of: entity.text) { result.insert(Word(country)) }
         }
         return result
     }
@@ -142,7 +136,7 @@ public struct Proposition: Sendable {
         let analyzed = AnalyzedText(text, stemmer: context.stemmer)
         var extraPeople: [String: [String]] = [:]
         let recognized = context.recognizer.recognize(analyzed, cues: context.cues, extraPeople: &extraPeople)
-        self.init(analyzed: analyzed, range: 0..<analyzed.tokens.count, recognized: Self.sortedByStart(recognized, bounds: \.range),
+        self.init(analyzed: analyzed, range: 0..<analyzed.tokens.count, recognized: recognized,
                   parts: Self.sortedByStart(context.recognizer.matcher.matches(in: analyzed), bounds: \.range),
                   occurrences: Self.sortedByStart(context.predicates.occurrences(in: analyzed), bounds: \.range),
                   text: text, stance: stance, date: date, context: context)
@@ -150,7 +144,8 @@ public struct Proposition: Sendable {
 
     /// Analyses the tokens `range` of an article already analysed (the content of a claim), reusing
     /// the entities recognised in the whole article and its predicates (each list sorted by its
-    /// first token: `sortedByStart`).
+    /// first token: `EntityRecognizer.recognize` returns its mentions so; the others go through
+    /// `sortedByStart`).
     init(analyzed: AnalyzedText, range: Range<Int>, recognized allRecognized: [EntityRecognizer.Found], parts allParts: [EntityMatcher.Match],
          occurrences allOccurrences: [PredicateLexicon.Occurrence], text: String, stance: Stance, date: CalendarDate?, context: PropositionContext) {
         self.text = text
@@ -321,6 +316,22 @@ public final class PropositionContext: @unchecked Sendable {
     func countries(in names: Set<String>) -> Set<String> { names.filter(isCountry) }
 
     func affiliation(of name: String) -> String? { gazetteer.entity(named: name)?.affiliation }
+
+    /// The country a name is, is in or belongs to along its affiliation chain (a capital stands for
+    /// its country; `affiliation`, when given, is the name's own, as the archive stores it for a
+    /// discovered entity). The chains of the gazetteer are at most three links long.
+    func country(of name: String, affiliation: String? = nil) -> String? {
+        var current: String? = countryOfCapital[name] ?? name
+        var next = affiliation
+        var steps = 0
+        while let name = current, steps < 5 {
+            if isCountry(name) { return name }
+            current = next ?? self.affiliation(of: name)
+            next = nil
+            steps += 1
+        }
+        return nil
+    }
 
     /// Whom a speaker the gazetteer does not know speaks for, when its name says so with a country's
     /// nisba (`السفارة الروسية في دمشق`, `مسؤولون إيرانيون` → روسيا, إيران).

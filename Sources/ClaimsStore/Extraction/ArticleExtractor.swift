@@ -67,7 +67,6 @@ public struct ArticleExtractor: Sendable {
             if !claims.isEmpty {
                 let occurrences = Proposition.sortedByStart(propositionContext.predicates.occurrences(in: text), bounds: \.range)
                 let parts = Proposition.sortedByStart(recognizer.matcher.matches(in: text), bounds: \.range)
-                let found = Proposition.sortedByStart(found, bounds: \.range)
                 for index in claims.indices {
                     let claim = claims[index]
                     let claimDate = (claim.saidOn ?? published).flatMap { CalendarDate(iso: $0) }
@@ -116,7 +115,7 @@ public struct ArticleExtractor: Sendable {
             contentStart: start, contentEnd: end, sentenceStart: start, sentenceEnd: end, quote: false,
             saidOn: published.flatMap { CalendarDate(iso: $0)?.iso }, targetIndex: nil,
             entities: names.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }, contentTokens: range)
-        let proposition = Proposition(analyzed: text, range: range, recognized: Proposition.sortedByStart(found, bounds: \.range),
+        let proposition = Proposition(analyzed: text, range: range, recognized: found,
                                       parts: Proposition.sortedByStart(recognizer.matcher.matches(in: text), bounds: \.range),
                                       occurrences: Proposition.sortedByStart(propositionContext.predicates.occurrences(in: text), bounds: \.range),
                                       text: claim.content,

@@ -45,14 +45,14 @@ struct CrossArticleDenials {
         // of pointer denials (one very long page) must not read its whole text or the archive again
         // for each of them.
         let framings = framings(in: extraction, article: article)
-        let lead = lead(of: article)
+        let lead = lead(of: article).flatMap { framings.contains($0) ? nil : $0 }
         var reports: [String: Int?] = [:]
         var resolved = 0
         for index in pointers {
             let pointer = extraction.claims[index]
             let date = (pointer.saidOn ?? article.published).flatMap { CalendarDate(iso: String($0.prefix(10))) }
             // The lead, unless it is the pointer's own sentence (`نفت الوزارة ذلك` frames nothing).
-            let own = framings + (lead.map { pointer.part == .body && pointer.sentenceIndex == 0 || framings.contains($0) ? [] : [$0] } ?? [])
+            let own = framings + (lead.map { pointer.part == .body && pointer.sentenceIndex == 0 ? [] : [$0] } ?? [])
             for framing in own {
                 let key = framing + "\u{1}" + (date.map { String($0.dayNumber) } ?? "")
                 let report: Int?
@@ -69,7 +69,8 @@ struct CrossArticleDenials {
         return resolved
     }
 
-    /// The most framings one article gives its pointer denials (the first ones: the headline's first).
+    /// The most denials one article gives its pointer denials as framings (the first ones: the
+    /// headline's first), its title and lead besides.
     static let framingsPerArticle = 8
 
     /// What the article says is denied, most specific first: the content of its other denials that
@@ -81,7 +82,7 @@ struct CrossArticleDenials {
             guard framings.count < Self.framingsPerArticle else { break }
             if seen.insert(claim.content).inserted { framings.append(claim.content) }
         }
-        if article.titleIsHeadline, !article.title.isEmpty, !seen.contains(article.title), framings.count < Self.framingsPerArticle + 1 {
+        if article.titleIsHeadline, !article.title.isEmpty, !seen.contains(article.title) {
             framings.append(article.title)
         }
         return framings

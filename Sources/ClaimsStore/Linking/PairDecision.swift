@@ -1,3 +1,4 @@
+import Foundation
 /// The learned pair decision: reads two statements, computes their named features and lets the
 /// model (`Data/stance_model.tsv`, trained on ANS) decide agree / disagree / other, naming the
 /// features that weighed most. `compare` and `check` use it.
@@ -41,5 +42,20 @@ public struct PairDecision: Sendable {
         // (Features present in the pair: the absence of something is no reason to name.)
         let reasons = model.contributions(features, to: label).filter { $0.contribution > 0 && $0.value != 0 }.prefix(4)
         return Outcome(label: label, probability: probabilities[StanceLabel.allCases.firstIndex(of: label)!], features: features, reasons: Array(reasons))
+    }
+}
+
+extension PairDecision.Outcome {
+    /// The reasons as JSON, `[{name, value, contribution}]` (rounded to hundredths), for `compare` and `show conflict`.
+    public var reasonsJSON: JSONValue {
+        .array(reasons.map { reason in
+            .object([("name", .string(reason.name)), ("value", .double((reason.value * 100).rounded() / 100)),
+                     ("contribution", .double((reason.contribution * 100).rounded() / 100))])
+        })
+    }
+
+    /// The reasons as text, one indented `name = value  +contribution` line each.
+    public var reasonLines: String {
+        reasons.map { "  \($0.name) = " + String(format: "%.2f", $0.value) + "  +" + String(format: "%.2f", $0.contribution) + "\n" }.joined()
     }
 }

@@ -8,13 +8,9 @@ public struct ConflictReading: Sendable {
     /// The conflict's JSON with `pair_decision {label, probability, features [{name, value, contribution}]}`.
     public var json: JSONValue {
         guard case .object(var fields) = conflict.json else { return conflict.json }
-        let features: [JSONValue] = decision.reasons.map { reason in
-            .object([("name", .string(reason.name)), ("value", .double((reason.value * 100).rounded() / 100)),
-                     ("contribution", .double((reason.contribution * 100).rounded() / 100))])
-        }
         fields.append(("pair_decision", .object([("label", .string(decision.label.rawValue)),
                                                   ("probability", .double((decision.probability * 100).rounded() / 100)),
-                                                  ("features", .array(features))])))
+                                                  ("features", decision.reasonsJSON)])))
         return .object(fields)
     }
 }
